@@ -1,0 +1,141 @@
+import type { SourceDocument } from '../../core/document';
+import type { ParserAdapter } from '../../core/rule';
+import { parseWith, type SyntaxNode, type Tree } from '../../core/treesitter';
+
+/** A parsed Python module (or the code cells of a notebook) and what rules need to read it. */
+export interface ParsedPython {
+  tree: Tree;
+  root: SyntaxNode;
+  /** Local name → fully qualified module path, from the imports ("t" → "torch", "amp" → "torch.cuda.amp"). */
+  aliases: Map<string, string>;
+  /** Maps an offset in the parsed text to an offset in the document (identity for .py files). */
+  mapOffset: (offset: number) => number;
+  /** Every node, in document order, grouped by type (filled lazily). */
+  byType(type: string): SyntaxNode[];
+}
+
+function collectImports(root: SyntaxNode): Map<string, string> {
+  const aliases = new Map<string, string>();
+  for (const stmt of root.descendantsOfType(['import_statement', 'import_from_statement'])) {
+    if (!stmt) continue;
+    if (stmt.type === 'import_statement') {
+      for (const child of stmt.namedChildren) {
+        if (!child) continue;
+        if (child.type === 'dotted_name') {
+          const full = child.text;
+          aliases.set(full.split('.')[0], full.split('.')[0]);
+        } else if (child.type === 'aliased_import') {
+          const name = child.childForFieldName('name')?.text;
+          const alias = child.childForFieldName('alias')?.text;
+          if (name && alias) aliases.set(alias, name);
+        }
+      }
+    } else {
+      const moduleName = stmt.childForFieldName('module_name')?.text;
+      if (!moduleName || moduleName.startsWith('.')) continue;
+      for (const child of stmt.childrenForFieldName('name')) {
+        if (!child) continue;
+        if (child.type === 'dotted_name') aliases.set(child.text, `${moduleName}.${child.text}`);
+        else if (child.type === 'aliased_import') {
+          const name = child.childForFieldName('name')?.text;
+          const alias = child.childForFieldName('alias')?.text;
+          if (name && alias) aliases.set(alias, `${moduleName}.${name}`);
+        }
+      }
+    }
+  }
+  return aliases;
+}
+
+export function makeParsedPython(tree: Tree, mapOffset: (o: number) => number): ParsedPython {
+  const root = tree.rootNode;
+  const cache = new Map<string, SyntaxNode[]>();
+  return {
+    tree,
+    root,
+    aliases: collectImports(root),
+    mapOffset,
+    byType(type: string) {
+      let list = cache.get(type);
+      if (!list) {
+        list = root.descendantsOfType(type).filter((n): n is SyntaxNode => !!n);
+        cache.set(type, list);
+      }
+      return list;
+    },
+  };
+}
+
+export const pythonParser: ParserAdapter<ParsedPython> = {
+  id: 'python',
+  async parse(doc: SourceDocument) {
+    const tree = await parseWith('python', doc.text);
+    return makeParsedPython(tree, (o) => o);
+  },
+  dispose(parsed) {
+    parsed.tree.delete();
+  },
+};
+
+/** The document range of a node. */
+export function span(parsed: ParsedPython, node: SyntaxNode): { start: number; end: number } {
+  return { start: parsed.mapOffset(node.startIndex), end: parsed.mapOffset(node.endIndex) };
+}
+
+/** The value of a plain string literal ('…', "…", r'…'); undefined for f-strings with fields and concatenations. */
+export function stringValue(node: SyntaxNode | null | undefined): string | undefined {
+  if (!node || node.type !== 'string') return undefined;
+  let value = '';
+  for (const child of node.namedChildren) {
+    if (!child) continue;
+    if (child.type === 'string_content') value += child.text;
+    else if (child.type === 'escape_sequence') value += child.text;
+    else if (child.type === 'interpolation') return undefined;
+  }
+  return value;
+}
+
+/** "a.b.c" for identifiers and attribute chains; undefined for anything else. */
+export function dottedName(node: SyntaxNode | null | undefined): string | undefined {
+  if (!node) return undefined;
+  if (node.type === 'identifier') return node.text;
+  if (node.type === 'attribute') {
+    const obj = dottedName(node.childForFieldName('object'));
+    const attr = node.childForFieldName('attribute')?.text;
+    return obj && attr ? `${obj}.${attr}` : undefined;
+  }
+  return undefined;
+}
+
+/** Resolves the first segment of a dotted name through the imports ("t.cuda.x" → "torch.cuda.x"). */
+export function qualifiedName(parsed: ParsedPython, dotted: string | undefined): string | undefined {
+  if (!dotted) return undefined;
+  const dot = dotted.indexOf('.');
+  const head = dot < 0 ? dotted : dotted.slice(0, dot);
+  const target = parsed.aliases.get(head);
+  if (!target) return dotted;
+  return dot < 0 ? target : target + dotted.slice(dot);
+}
+
+/** Positional arguments and keyword arguments of a call node. */
+export function callArguments(call: SyntaxNode): { positional: SyntaxNode[]; keywords: Map<string, SyntaxNode> } {
+  const positional: SyntaxNode[] = [];
+  const keywords = new Map<string, SyntaxNode>();
+  const args = call.childForFieldName('arguments');
+  if (args && args.type === 'argument_list') {
+    for (const a of args.namedChildren) {
+      if (!a) continue;
+      if (a.type === 'keyword_argument') {
+        const name = a.childForFieldName('name')?.text;
+        const value = a.childForFieldName('value');
+        if (name && value) keywords.set(name, value);
+      } else if (a.type !== 'comment') positional.push(a);
+    }
+  }
+  return { positional, keywords };
+}
+
+/** A device string that binds to CUDA: "cuda", "cuda:0", "cuda:1" … */
+export function isCudaDeviceString(value: string | undefined): boolean {
+  return !!value && /^cuda(:\d+)?$/.test(value.trim());
+}

@@ -1,0 +1,170 @@
+import { promises as fs, type Dirent } from 'node:fs';
+import * as path from 'node:path';
+import ignore, { type Ignore } from 'ignore';
+import picomatch from 'picomatch';
+
+/** Folders never worth reading: VCS data, dependencies, virtual environments, build output, caches. */
+export const DEFAULT_EXCLUDED_DIRS = new Set([
+  '.git', '.hg', '.svn', 'node_modules', 'bower_components', '.venv', 'venv', '.tox', '.nox', '__pycache__',
+  '.mypy_cache', '.pytest_cache', '.ruff_cache', '.ipynb_checkpoints', 'site-packages', '.eggs', '.terraform',
+  '.terragrunt-cache', 'cdk.out', '.serverless', '.aws-sam', 'dist', 'build', 'out', 'target', '.next', '.nuxt',
+  '.cache', '.gradle', '.idea', '.vscode-test', 'coverage', '.nyc_output', '.e2e',
+]);
+
+export interface DiscoveredFile {
+  absPath: string;
+  /** Relative to the root, forward slashes. */
+  relPath: string;
+  size: number;
+}
+
+export interface SkippedFile {
+  relPath: string;
+  reason: 'too-large' | 'unreadable';
+  detail?: string;
+}
+
+export interface DiscoveryOptions {
+  /** Extra glob patterns to exclude (config `ignore`, editor `files.exclude`), relative to the root. */
+  exclude?: string[];
+  /** Only files for which this returns true are yielded (cheap name test before any stat). */
+  accept?: (relPath: string) => boolean;
+  maxFileSizeBytes: number;
+  signal?: AbortSignal;
+  /** Honour .gitignore files (default true). */
+  gitignore?: boolean;
+  onSkip?: (skip: SkippedFile) => void;
+}
+
+export class CancelledError extends Error {
+  constructor() {
+    super('cancelled');
+    this.name = 'CancelledError';
+  }
+}
+
+export function throwIfCancelled(signal?: AbortSignal): void {
+  if (signal?.aborted) throw new CancelledError();
+}
+
+interface IgnoreLayer {
+  /** Folder (relative, '' for root) the .gitignore lives in. */
+  base: string;
+  ig: Ignore;
+}
+
+async function readGitignore(dirAbs: string): Promise<Ignore | undefined> {
+  try {
+    const text = await fs.readFile(path.join(dirAbs, '.gitignore'), 'utf8');
+    return ignore().add(text);
+  } catch {
+    return undefined;
+  }
+}
+
+function ignoredByLayers(layers: IgnoreLayer[], relPath: string, isDir: boolean): boolean {
+  for (const { base, ig } of layers) {
+    const sub = base ? relPath.slice(base.length + 1) : relPath;
+    if (sub && ig.ignores(isDir ? `${sub}/` : sub)) return true;
+  }
+  return false;
+}
+
+async function isVirtualEnv(dirAbs: string): Promise<boolean> {
+  try {
+    await fs.access(path.join(dirAbs, 'pyvenv.cfg'));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Walks a folder depth-first in a stable (sorted) order, yielding candidate files. Follows
+ * symbolic links but never visits the same real folder twice, so link loops end.
+ */
+export async function* discoverFiles(root: string, opts: DiscoveryOptions): AsyncGenerator<DiscoveredFile> {
+  const rootAbs = path.resolve(root);
+  const excludeMatchers = (opts.exclude ?? []).map((g) => picomatch(g, { dot: true }));
+  const excluded = (rel: string) => excludeMatchers.some((m) => m(rel) || m(`${rel}/`));
+  const visited = new Set<string>();
+  const useGitignore = opts.gitignore !== false;
+
+  async function* walk(dirAbs: string, dirRel: string, layers: IgnoreLayer[]): AsyncGenerator<DiscoveredFile> {
+    throwIfCancelled(opts.signal);
+    let real: string;
+    try {
+      real = await fs.realpath(dirAbs);
+    } catch {
+      return;
+    }
+    if (visited.has(real)) return;
+    visited.add(real);
+
+    let entries: Dirent[];
+    try {
+      entries = await fs.readdir(dirAbs, { withFileTypes: true });
+    } catch (err) {
+      opts.onSkip?.({ relPath: dirRel || '.', reason: 'unreadable', detail: (err as Error).message });
+      return;
+    }
+    let here = layers;
+    if (useGitignore) {
+      const ig = await readGitignore(dirAbs);
+      if (ig) here = [...layers, { base: dirRel, ig }];
+    }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of entries) {
+      const abs = path.join(dirAbs, entry.name);
+      const rel = dirRel ? `${dirRel}/${entry.name}` : entry.name;
+      let isDir = entry.isDirectory();
+      let isFile = entry.isFile();
+      if (entry.isSymbolicLink()) {
+        try {
+          const st = await fs.stat(abs);
+          isDir = st.isDirectory();
+          isFile = st.isFile();
+        } catch {
+          continue; // dangling link
+        }
+      }
+      if (isDir) {
+        if (DEFAULT_EXCLUDED_DIRS.has(entry.name) || entry.name.endsWith('.egg-info')) continue;
+        if (ignoredByLayers(here, rel, true) || excluded(rel)) continue;
+        if (await isVirtualEnv(abs)) continue;
+        yield* walk(abs, rel, here);
+      } else if (isFile) {
+        if (opts.accept && !opts.accept(rel)) continue;
+        if (ignoredByLayers(here, rel, false) || excluded(rel)) continue;
+        let size: number;
+        try {
+          size = (await fs.stat(abs)).size;
+        } catch (err) {
+          opts.onSkip?.({ relPath: rel, reason: 'unreadable', detail: (err as Error).message });
+          continue;
+        }
+        if (size > opts.maxFileSizeBytes) {
+          opts.onSkip?.({ relPath: rel, reason: 'too-large', detail: `${size} bytes > limit ${opts.maxFileSizeBytes}` });
+          continue;
+        }
+        yield { absPath: abs, relPath: rel, size };
+      }
+    }
+  }
+
+  yield* walk(rootAbs, '', []);
+}
+
+/** True when the bytes look binary (a NUL byte in the first 8 KiB, as git decides). */
+export function looksBinary(buf: Uint8Array): boolean {
+  const n = Math.min(buf.length, 8192);
+  for (let i = 0; i < n; i++) if (buf[i] === 0) return true;
+  return false;
+}
+
+const decoder = new TextDecoder('utf-8', { fatal: false, ignoreBOM: false });
+
+/** Decodes file bytes as UTF-8 (BOM dropped, invalid bytes replaced). */
+export function decodeText(buf: Uint8Array): string {
+  return decoder.decode(buf);
+}

@@ -1,0 +1,227 @@
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { CancelledError, decodeText, discoverFiles, looksBinary, throwIfCancelled, type SkippedFile } from './discovery';
+import { SourceDocument } from './document';
+import type { EffectiveConfig } from './config';
+import { docsUrlFor, type Analyzer, type ReportDescriptor, type RuleContext } from './rule';
+import { parseSuppressions } from './suppressions';
+import { CATEGORY_BLOCKS, type Finding, type ScanError } from './types';
+import { compareFindings } from './order';
+
+export interface DocumentAnalysis {
+  findings: Finding[];
+  errors: ScanError[];
+}
+
+/** Analyzers that read this path. */
+export function analyzersFor(analyzers: readonly Analyzer[], relPath: string): Analyzer[] {
+  return analyzers.filter((a) => a.matches(relPath));
+}
+
+function passesPrecheck(a: Analyzer, text: string): boolean {
+  if (!a.precheck) return true;
+  if (typeof a.precheck === 'function') return a.precheck(text);
+  a.precheck.lastIndex = 0;
+  return a.precheck.test(text);
+}
+
+function toFinding(doc: SourceDocument, a: Analyzer, ruleIndex: number, d: ReportDescriptor): Finding {
+  const meta = a.rules[ruleIndex].meta;
+  const start = doc.positionAt(d.start);
+  const end = doc.positionAt(Math.max(d.end, d.start));
+  const category = d.category ?? meta.category;
+  const f: Finding = {
+    ruleId: meta.id,
+    category,
+    blocks: CATEGORY_BLOCKS[category],
+    severity: d.severity ?? meta.severity,
+    effort: d.effort ?? meta.effort,
+    file: doc.relPath,
+    line: start.line + 1,
+    column: start.character + 1,
+    endLine: end.line + 1,
+    endColumn: end.character + 1,
+    message: d.message,
+    advice: d.advice,
+    docsUrl: docsUrlFor(meta.id),
+    startOffset: d.start,
+    endOffset: Math.max(d.end, d.start),
+  };
+  if (d.instanceType !== undefined) f.instanceType = d.instanceType;
+  if (d.fixes?.length) f.fixes = d.fixes;
+  if (d.count !== undefined) f.count = d.count;
+  if (d.region !== undefined) f.region = d.region;
+  if (d.workload !== undefined) f.workload = d.workload;
+  if (d.resourceKey !== undefined) f.resourceKey = d.resourceKey;
+  if (d.cudaKind !== undefined) f.cudaKind = d.cudaKind;
+  return f;
+}
+
+/**
+ * Runs every matching analyzer over one document: parse once per parser, each rule guarded,
+ * then suppressions, configured severities and targets. Never throws for bad input.
+ */
+export async function analyzeDocument(
+  doc: SourceDocument,
+  analyzers: readonly Analyzer[],
+  config: EffectiveConfig,
+  signal?: AbortSignal,
+): Promise<DocumentAnalysis> {
+  const findings: Finding[] = [];
+  const errors: ScanError[] = [];
+  const applicable = analyzersFor(analyzers, doc.relPath).filter((a) => passesPrecheck(a, doc.text));
+  if (!applicable.length) return { findings, errors };
+
+  const parsed = new Map<string, { value?: unknown; failed?: boolean; dispose?: () => void }>();
+  try {
+    for (const a of applicable) {
+      throwIfCancelled(signal);
+      let entry = parsed.get(a.parser.id);
+      if (!entry) {
+        try {
+          const value = await a.parser.parse(doc);
+          entry = { value, dispose: a.parser.dispose ? () => a.parser.dispose!(value) : undefined };
+        } catch (err) {
+          if (err instanceof CancelledError) throw err;
+          errors.push({ file: doc.relPath, message: `could not parse as ${a.parser.id}: ${(err as Error).message}` });
+          entry = { failed: true };
+        }
+        parsed.set(a.parser.id, entry);
+      }
+      if (entry.failed) continue;
+      a.rules.forEach((rule, index) => {
+        const setting = config.rules[rule.meta.id];
+        if (setting === 'off') return;
+        const context: RuleContext = {
+          document: doc,
+          neuronTrack: config.neuronTrack,
+          targets: config.targets,
+          report: (d) => {
+            const f = toFinding(doc, a, index, d);
+            if (setting) f.severity = setting;
+            findings.push(f);
+          },
+        };
+        try {
+          rule.check(entry!.value, context);
+        } catch (err) {
+          errors.push({ file: doc.relPath, message: `internal error in rule ${rule.meta.id}: ${(err as Error).message}` });
+        }
+      });
+    }
+  } finally {
+    for (const e of parsed.values()) e.dispose?.();
+  }
+
+  const suppressions = parseSuppressions(doc);
+  const seen = new Set<string>();
+  const kept = findings.filter((f) => {
+    if (f.blocks && !config.targets.includes(f.blocks)) return false;
+    if (suppressions.isSuppressed(f.ruleId, f.line - 1)) return false;
+    // Two analyzers may see the same token (a specific one and a generic one): keep the first.
+    const key = `${f.startOffset}:${f.endOffset}:${f.instanceType ?? f.ruleId}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  kept.sort(compareFindings);
+  return { findings: kept, errors };
+}
+
+export interface ScanProgress {
+  filesDiscovered: number;
+  filesScanned: number;
+  findings: number;
+  currentFile?: string;
+}
+
+export interface ScanOptions {
+  config: EffectiveConfig;
+  analyzers: readonly Analyzer[];
+  signal?: AbortSignal;
+  onProgress?: (p: ScanProgress) => void;
+  /** Extra excludes (editor `files.exclude`). */
+  exclude?: string[];
+  /** Files analysed at once. */
+  concurrency?: number;
+}
+
+export interface ScanResult {
+  root: string;
+  findings: Finding[];
+  errors: ScanError[];
+  skipped: SkippedFile[];
+  filesScanned: number;
+  durationMs: number;
+}
+
+/** Reads a file for analysis: undefined with a skip reason for binaries and unreadable files. */
+export async function readSourceFile(absPath: string, relPath: string): Promise<SourceDocument | SkippedFile | { binary: true }> {
+  let buf: Buffer;
+  try {
+    buf = await fs.readFile(absPath);
+  } catch (err) {
+    return { relPath, reason: 'unreadable', detail: (err as NodeJS.ErrnoException).code ?? (err as Error).message };
+  }
+  if (looksBinary(buf)) return { binary: true };
+  return new SourceDocument(relPath, decodeText(buf), absPath);
+}
+
+/** Scans a folder: discovery, bounded concurrent analysis, deterministic order. */
+export async function scanFolder(root: string, opts: ScanOptions): Promise<ScanResult> {
+  const started = Date.now();
+  const rootAbs = path.resolve(root);
+  const { config, analyzers, signal } = opts;
+  const findings: Finding[] = [];
+  const errors: ScanError[] = [];
+  const skipped: SkippedFile[] = [];
+  let filesScanned = 0;
+  let filesDiscovered = 0;
+  const progress = (currentFile?: string) =>
+    opts.onProgress?.({ filesDiscovered, filesScanned, findings: findings.length, currentFile });
+
+  const concurrency = Math.max(1, opts.concurrency ?? 8);
+  const running = new Set<Promise<void>>();
+  const analyzeOne = async (absPath: string, relPath: string) => {
+    const read = await readSourceFile(absPath, relPath);
+    if ('binary' in read) {
+      skipped.push({ relPath, reason: 'unreadable', detail: 'binary file' });
+      return;
+    }
+    if (!(read instanceof SourceDocument)) {
+      skipped.push(read);
+      errors.push({ file: relPath, message: `could not read: ${read.detail}` });
+      return;
+    }
+    const result = await analyzeDocument(read, analyzers, config, signal);
+    filesScanned++;
+    findings.push(...result.findings);
+    errors.push(...result.errors);
+    progress(relPath);
+  };
+
+  for await (const file of discoverFiles(rootAbs, {
+    exclude: [...config.ignore, ...(opts.exclude ?? [])],
+    accept: (rel) => analyzers.some((a) => a.matches(rel)),
+    maxFileSizeBytes: config.maxFileSizeKb * 1024,
+    signal,
+    onSkip: (s) => skipped.push(s),
+  })) {
+    throwIfCancelled(signal);
+    filesDiscovered++;
+    const p = analyzeOne(file.absPath, file.relPath).catch((err) => {
+      if (err instanceof CancelledError) throw err;
+      errors.push({ file: file.relPath, message: `internal error: ${(err as Error).message}` });
+    });
+    running.add(p);
+    void p.finally(() => running.delete(p)).catch(() => undefined);
+    if (running.size >= concurrency) await Promise.race(running);
+  }
+  await Promise.all(running);
+  throwIfCancelled(signal);
+
+  findings.sort(compareFindings);
+  errors.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.message < b.message ? -1 : a.message > b.message ? 1 : 0));
+  skipped.sort((a, b) => (a.relPath < b.relPath ? -1 : a.relPath > b.relPath ? 1 : 0));
+  return { root: rootAbs, findings, errors, skipped, filesScanned, durationMs: Date.now() - started };
+}

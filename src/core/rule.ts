@@ -1,0 +1,79 @@
+import type { SourceDocument } from './document';
+import type { Category, Effort, Fix, NeuronTrack, Severity, Target, Workload, CudaRefKind } from './types';
+
+/** Where rule docs live: docs/rules/<ruleId>.md ships with the extension; this is its public address. */
+export const DOCS_BASE_URL = 'https://github.com/accel-advisor/accel-advisor/blob/main/docs/rules/';
+
+export function docsUrlFor(ruleId: string): string {
+  return `${DOCS_BASE_URL}${ruleId}.md`;
+}
+
+export interface RuleMeta {
+  /** "<analyzer>/<rule-name>", stable. */
+  id: string;
+  category: Category;
+  severity: Severity;
+  effort: Effort;
+  /** One sentence: what the rule finds. */
+  description: string;
+  /** Whether the rule can offer a mechanical edit. */
+  fixable?: boolean;
+}
+
+/** What a rule reports. Offsets are UTF-16 offsets into the document text. */
+export interface ReportDescriptor {
+  start: number;
+  end: number;
+  message: string;
+  advice: string;
+  severity?: Severity;
+  effort?: Effort;
+  fixes?: Fix[];
+  instanceType?: string;
+  count?: number;
+  region?: string;
+  workload?: Workload;
+  resourceKey?: string;
+  cudaKind?: CudaRefKind;
+  /** Overrides the rule's category for rules that classify what they find (instance types). */
+  category?: Category;
+}
+
+export interface RuleContext {
+  readonly document: SourceDocument;
+  readonly neuronTrack: NeuronTrack;
+  readonly targets: readonly Target[];
+  report(descriptor: ReportDescriptor): void;
+}
+
+export interface RuleModule<P> {
+  meta: RuleMeta;
+  check(parsed: P, context: RuleContext): void;
+}
+
+/** Parses a document once per parser id; analyzers sharing a parser share the result. */
+export interface ParserAdapter<P> {
+  id: string;
+  parse(document: SourceDocument): Promise<P> | P;
+  /** Frees native (WebAssembly) memory held by the result. */
+  dispose?(parsed: P): void;
+}
+
+export interface Analyzer<P = unknown> {
+  /** e.g. "python", "terraform". Rule ids start with it. */
+  id: string;
+  /** Whether this analyzer reads a file, by its relative path (forward slashes). */
+  matches(relPath: string): boolean;
+  /**
+   * Cheap text test run before parsing: a file with no trigger is not parsed. Must be a
+   * superset of what the rules can find.
+   */
+  precheck?: RegExp | ((text: string) => boolean);
+  parser: ParserAdapter<P>;
+  rules: RuleModule<P>[];
+}
+
+/** Helper so analyzer modules keep their generic type. */
+export function defineAnalyzer<P>(analyzer: Analyzer<P>): Analyzer<P> {
+  return analyzer;
+}
