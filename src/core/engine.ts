@@ -48,6 +48,8 @@ function toFinding(doc: SourceDocument, a: Analyzer, ruleIndex: number, d: Repor
     endOffset: Math.max(d.end, d.start),
   };
   if (d.instanceType !== undefined) f.instanceType = d.instanceType;
+  if (d.suggestedInstanceType !== undefined) f.suggestedInstanceType = d.suggestedInstanceType;
+  if (d.suggestionReason !== undefined) f.suggestionReason = d.suggestionReason;
   if (d.fixes?.length) f.fixes = d.fixes;
   if (d.count !== undefined) f.count = d.count;
   if (d.region !== undefined) f.region = d.region;

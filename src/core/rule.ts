@@ -30,6 +30,8 @@ export interface ReportDescriptor {
   effort?: Effort;
   fixes?: Fix[];
   instanceType?: string;
+  suggestedInstanceType?: string;
+  suggestionReason?: string;
   count?: number;
   region?: string;
   workload?: Workload;

@@ -1,0 +1,82 @@
+import { parseInstanceType, suggestCounterpart, type InstanceInfo } from '../../core/catalog';
+import type { ReportDescriptor, RuleContext } from '../../core/rule';
+import type { Workload } from '../../core/types';
+
+/** Facts about where an instance type literal sits, as far as the code tells them. */
+export interface InstanceSite {
+  /** Offsets of the type literal itself (without quotes). */
+  start: number;
+  end: number;
+  /** The literal text, e.g. "ml.p4d.24xlarge". */
+  text: string;
+  workload?: Workload;
+  count?: number;
+  region?: string;
+  /** Identifies the deployed resource, e.g. "terraform:aws_instance.trainer" (for de-duplicated totals). */
+  resourceKey?: string;
+  /** Short description of the place, e.g. "aws_instance.trainer" or "SageMaker estimator". */
+  where?: string;
+}
+
+function describeSpecs(info: InstanceInfo): string {
+  const parts: string[] = [];
+  if (info.vcpus !== undefined) parts.push(`${info.vcpus} vCPU`);
+  if (info.memoryGiB !== undefined) parts.push(`${info.memoryGiB} GiB`);
+  const acc = info.accelerator;
+  if (acc) parts.push(`${acc.count}× ${acc.maker} ${acc.model}${acc.memoryGiB ? ` (${acc.memoryGiB} GiB)` : ''}`);
+  if (!info.known) parts.push('specs unknown: a family newer than the catalog');
+  return parts.join(', ');
+}
+
+/**
+ * Builds the report for an instance type literal: category from the catalog's class, counterpart
+ * from the workload, advice that names the counterpart. Returns undefined for strings that are not
+ * well-formed instance types, or types the product does not report (x86 families without a
+ * Graviton counterpart).
+ */
+export function describeInstance(site: InstanceSite): ReportDescriptor | undefined {
+  const info = parseInstanceType(site.text);
+  if (!info || info.class === 'other' || !info.category) return undefined;
+  const counterpart = info.class === 'portable' ? undefined : suggestCounterpart(info, site.workload);
+  const specs = describeSpecs(info);
+  const where = site.where ? ` in ${site.where}` : '';
+  const kind = info.class === 'gpu' ? 'GPU instance' : info.class === 'x86' ? 'x86 instance' : 'Instance';
+  let advice: string;
+  if (info.class === 'portable') {
+    advice = 'Already on AWS silicon (Trainium, Inferentia or Graviton): nothing to migrate; listed so cost totals are complete.';
+  } else if (counterpart) {
+    advice = `Consider ${counterpart.type}${counterpart.info.accelerator ? ` (${describeSpecs(counterpart.info)})` : ''}: ${counterpart.reason}${counterpart.assumption ? ` (${counterpart.assumption})` : ''}`;
+  } else {
+    advice = info.class === 'gpu' ? 'Move the workload to Trainium (training) or Inferentia (inference) once its code is portable.' : 'Move to the Graviton family of the same size once the software stack builds for arm64.';
+  }
+  const d: ReportDescriptor = {
+    start: site.start,
+    end: site.end,
+    category: info.category,
+    message: `${kind} ${site.text}${specs ? ` (${specs})` : ''}${where}.`,
+    advice,
+    severity: info.class === 'portable' ? 'info' : 'warning',
+    effort: info.class === 'portable' ? 'none' : info.class === 'x86' ? 'low' : 'medium',
+    instanceType: site.text,
+  };
+  if (counterpart) {
+    d.suggestedInstanceType = info.sagemaker ? `ml.${counterpart.type}` : counterpart.type;
+    d.suggestionReason = counterpart.reason;
+    d.fixes = [
+      { title: `Replace ${site.text} with ${d.suggestedInstanceType}`, edits: [{ start: site.start, end: site.end, newText: d.suggestedInstanceType }] },
+    ];
+  }
+  if (site.workload) d.workload = site.workload;
+  if (site.count !== undefined) d.count = site.count;
+  if (site.region) d.region = site.region;
+  if (site.resourceKey) d.resourceKey = site.resourceKey;
+  return d;
+}
+
+/** Reports an instance type literal if it is one; returns whether it reported. */
+export function reportInstance(ctx: RuleContext, site: InstanceSite): boolean {
+  const d = describeInstance(site);
+  if (!d) return false;
+  ctx.report(d);
+  return true;
+}
