@@ -5,4 +5,14 @@ import { pythonAnalyzer } from './python';
  * Every analyzer, in priority order: when two see the same token, the earlier one's finding is
  * kept, so specific analyzers come before generic ones.
  */
-export const allAnalyzers: readonly Analyzer[] = [pythonAnalyzer as Analyzer];
+export const allAnalyzers: readonly Analyzer[] = [
+  pythonAnalyzer,
+  // generic analyzers last
+] as Analyzer[];
+
+/** Every rule's metadata, for SARIF rules[] and the editor. */
+export function ruleDescriptors(): { id: string; description: string; category: string; severity: 'error' | 'warning' | 'info' }[] {
+  return allAnalyzers
+    .flatMap((a) => a.rules.map((r) => ({ id: r.meta.id, description: r.meta.description, category: r.meta.category, severity: r.meta.severity })))
+    .sort((a, b) => (a.id < b.id ? -1 : 1));
+}
