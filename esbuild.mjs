@@ -1,0 +1,64 @@
+// Bundles the CLI and the extension, and copies the WebAssembly grammars beside them.
+// --production minifies; --watch rebuilds on change.
+import * as esbuild from 'esbuild';
+import { copyFileSync, mkdirSync, readFileSync, chmodSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+
+const require = createRequire(import.meta.url);
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
+
+const GRAMMARS = [
+  'web-tree-sitter/web-tree-sitter.wasm',
+  '@vscode/tree-sitter-wasm/wasm/tree-sitter-python.wasm',
+  '@vscode/tree-sitter-wasm/wasm/tree-sitter-cpp.wasm',
+  '@vscode/tree-sitter-wasm/wasm/tree-sitter-bash.wasm',
+  '@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-hcl.wasm',
+  '@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-terraform.wasm',
+];
+
+function copyGrammars() {
+  mkdirSync('dist/grammars', { recursive: true });
+  for (const g of GRAMMARS) copyFileSync(require.resolve(g), path.join('dist/grammars', path.basename(g)));
+}
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: !production,
+  minify: production,
+  legalComments: 'none',
+  logLevel: 'warning',
+  define: { ACCEL_ADVISOR_VERSION: JSON.stringify(pkg.version) },
+};
+
+const builds = [
+  { ...common, entryPoints: ['src/cli/index.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  { ...common, entryPoints: ['src/vscode/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+  { ...common, entryPoints: ['src/core/worker.ts'], outfile: 'dist/worker.js' },
+].filter((b) => {
+  try {
+    readFileSync(b.entryPoints[0]);
+    return true;
+  } catch {
+    return false;
+  }
+});
+
+copyGrammars();
+if (watch) {
+  for (const b of builds) {
+    const ctx = await esbuild.context(b);
+    await ctx.watch();
+  }
+  console.error('watching for changes…');
+} else {
+  await Promise.all(builds.map((b) => esbuild.build(b)));
+  try {
+    chmodSync('dist/cli.js', 0o755);
+  } catch {}
+}

@@ -1,0 +1,79 @@
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import type { EffectiveConfig } from '../core/config';
+import { analyzeDocument, readSourceFile, scanFolder, type ScanProgress, type ScanResult } from '../core/engine';
+import { SourceDocument } from '../core/document';
+import type { Analyzer } from '../core/rule';
+import { compareFindings } from '../core/order';
+
+/** The deepest folder that contains every path. */
+export function commonRoot(absPaths: string[]): string {
+  const split = absPaths.map((p) => p.split(path.sep));
+  const first = split[0];
+  let n = first.length;
+  for (const parts of split.slice(1)) {
+    let i = 0;
+    while (i < n && i < parts.length && parts[i] === first[i]) i++;
+    n = i;
+  }
+  return first.slice(0, n).join(path.sep) || path.sep;
+}
+
+const toPosix = (p: string) => p.split(path.sep).join('/');
+
+/**
+ * Scans folders and files given on the command line as one report rooted at their common
+ * folder (a single folder is its own root; a single file's root is its folder).
+ */
+export async function scanPaths(
+  paths: string[],
+  opts: { config: EffectiveConfig; analyzers: readonly Analyzer[]; signal?: AbortSignal; onProgress?: (p: ScanProgress) => void },
+): Promise<ScanResult> {
+  const started = Date.now();
+  const entries = await Promise.all(
+    paths.map(async (p) => {
+      const abs = path.resolve(p);
+      const st = await fs.stat(abs).catch(() => undefined);
+      if (!st) throw new Error(`${p}: no such file or folder`);
+      return { abs, isDir: st.isDirectory() };
+    }),
+  );
+  const root = entries.length === 1 ? (entries[0].isDir ? entries[0].abs : path.dirname(entries[0].abs)) : commonRoot(entries.map((e) => (e.isDir ? e.abs : path.dirname(e.abs))));
+  const merged: ScanResult = { root, findings: [], errors: [], skipped: [], filesScanned: 0, durationMs: 0 };
+  for (const entry of entries) {
+    const prefix = toPosix(path.relative(root, entry.abs));
+    if (entry.isDir) {
+      const r = await scanFolder(entry.abs, opts);
+      const fix = (rel: string) => (prefix ? `${prefix}/${rel}` : rel);
+      for (const f of r.findings) f.file = fix(f.file);
+      merged.findings.push(...r.findings);
+      merged.errors.push(...r.errors.map((e) => ({ ...e, file: fix(e.file) })));
+      merged.skipped.push(...r.skipped.map((s) => ({ ...s, relPath: fix(s.relPath) })));
+      merged.filesScanned += r.filesScanned;
+    } else {
+      const read = await readSourceFile(entry.abs, prefix);
+      if (read instanceof SourceDocument) {
+        const r = await analyzeDocument(read, opts.analyzers, opts.config, opts.signal);
+        merged.findings.push(...r.findings);
+        merged.errors.push(...r.errors);
+        merged.filesScanned++;
+      } else if ('binary' in read) {
+        merged.skipped.push({ relPath: prefix, reason: 'unreadable', detail: 'binary file' });
+      } else {
+        merged.skipped.push(read);
+        merged.errors.push({ file: prefix, message: `could not read: ${read.detail}` });
+      }
+    }
+  }
+  // The same file given twice (a folder and a file inside it) is reported once.
+  const seen = new Set<string>();
+  merged.findings = merged.findings.filter((f) => {
+    const key = `${f.file}:${f.startOffset}:${f.endOffset}:${f.ruleId}:${f.instanceType ?? ''}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  merged.findings.sort(compareFindings);
+  merged.durationMs = Date.now() - started;
+  return merged;
+}

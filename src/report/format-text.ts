@@ -1,0 +1,61 @@
+import type { ReportDocument } from './model';
+import { formatUsd } from './money';
+
+export interface TextOptions {
+  color: boolean;
+}
+
+const CODES = { red: 31, yellow: 33, cyan: 36, dim: 2, bold: 1, green: 32 } as const;
+
+/** Terminal output: findings grouped by file, then a summary. Colour only when asked (a TTY). */
+export function formatText(report: ReportDocument, opts: TextOptions): string {
+  const paint = (code: keyof typeof CODES, s: string) => (opts.color ? `\u001b[${CODES[code]}m${s}\u001b[0m` : s);
+  const sev = { error: paint('red', 'error'), warning: paint('yellow', 'warning'), info: paint('cyan', 'info') };
+  const lines: string[] = [];
+  let currentFile = '';
+  for (const f of report.findings) {
+    if (f.file !== currentFile) {
+      if (currentFile) lines.push('');
+      currentFile = f.file;
+      lines.push(paint('bold', f.file));
+    }
+    lines.push(`  ${`${f.line}:${f.column}`.padEnd(8)} ${sev[f.severity].padEnd(opts.color ? 16 : 7)} ${f.message}  ${paint('dim', f.ruleId)}`);
+    lines.push(`  ${''.padEnd(8)} ${''.padEnd(7)} ${paint('dim', `→ ${f.advice}`)}`);
+    if (f.cost && f.cost.monthlyUsd !== null) {
+      const c = f.cost;
+      const now = `${formatUsd(c.monthlyUsd)}/mo`;
+      const then = c.suggestedMonthlyUsd !== null ? ` → ${f.suggestedInstanceType} ${formatUsd(c.suggestedMonthlyUsd)}/mo (saves ${formatUsd(c.monthlySavingsUsd)})` : '';
+      lines.push(`  ${''.padEnd(8)} ${''.padEnd(7)} ${paint('green', `$ ${c.count}× ${f.instanceType} ${now}${then}, ${c.region}`)}`);
+    } else if (f.cost && f.cost.note) {
+      lines.push(`  ${''.padEnd(8)} ${''.padEnd(7)} ${paint('dim', `$ ${f.cost.note}`)}`);
+    }
+  }
+  if (report.errors.length) {
+    lines.push('', paint('bold', 'Files that could not be read or parsed'));
+    for (const e of report.errors) lines.push(`  ${e.file}: ${e.message}`);
+  }
+  const s = report.summary;
+  const total = report.findings.length;
+  const counts = Object.entries(s.byCategory)
+    .filter(([, n]) => n > 0)
+    .map(([c, n]) => `${c} ${n}`)
+    .join(', ');
+  lines.push(
+    '',
+    paint('bold', `${total} finding${total === 1 ? '' : 's'}`) +
+      ` in ${s.filesScanned} file${s.filesScanned === 1 ? '' : 's'} scanned (${s.filesSkipped} skipped)${counts ? `: ${counts}` : ''}`,
+    `Lock-in score: ${paint('bold', `${s.lockInScore}/100`)}`,
+  );
+  if (s.monthlyUsd > 0 || s.unpricedInstances > 0) {
+    lines.push(
+      `Monthly cost of instances found: ${formatUsd(s.monthlyUsd)}; with suggested counterparts: ${formatUsd(s.suggestedMonthlyUsd)}; difference ${formatUsd(s.monthlySavingsUsd)}` +
+        (s.unpricedInstances ? ` (${s.unpricedInstances} without a known price)` : ''),
+      paint('dim', `Prices: ${report.pricing.basis}, ${report.pricing.region}, ${report.pricing.hoursPerMonth} h/month${report.pricing.discount ? `, ${Math.round(report.pricing.discount * 100)}% discount` : ''}, as of ${report.pricing.asOf} (${report.pricing.source})`),
+    );
+  }
+  if (s.migrationPlan.length) {
+    lines.push('', paint('bold', 'Migration plan'));
+    for (const p of s.migrationPlan) lines.push(`  ${p.step}. ${p.title} — ${p.findings} finding${p.findings === 1 ? '' : 's'} in ${p.files} file${p.files === 1 ? '' : 's'}, effort ${p.effort}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
