@@ -1,5 +1,6 @@
 import type { Analyzer } from '../core/rule';
 import { pythonAnalyzer } from './python';
+import { dockerAnalyzer } from './docker';
 
 /**
  * Every analyzer, in priority order: when two see the same token, the earlier one's finding is
@@ -7,6 +8,7 @@ import { pythonAnalyzer } from './python';
  */
 export const allAnalyzers: readonly Analyzer[] = [
   pythonAnalyzer,
+  dockerAnalyzer,
   // generic analyzers last
 ] as Analyzer[];
 
