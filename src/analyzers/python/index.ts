@@ -1,14 +1,47 @@
 import { defineAnalyzer } from '../../core/rule';
+import { cudaAutocast } from './rules/cuda-autocast';
 import { cudaDeviceString } from './rules/cuda-device-string';
+import { cudaStreamGraph } from './rules/cuda-stream-graph';
+import { cudnnSettings } from './rules/cudnn-settings';
+import { gpuLibraryImport } from './rules/gpu-library-import';
+import { gpuLibraryUsage } from './rules/gpu-library-usage';
+import { hfDeviceIndex } from './rules/hf-device-index';
+import { jaxGpuDevice } from './rules/jax-gpu-device';
 import { ncclBackend } from './rules/nccl-backend';
 import { tensorCudaMethod } from './rules/tensor-cuda-method';
+import { tfGpuDevice } from './rules/tf-gpu-device';
+import { torchCompileCudaMode } from './rules/torch-compile-cuda-mode';
 import { torchCudaApi } from './rules/torch-cuda-api';
 import { pythonParser, type ParsedPython } from './syntax';
+
+/** Every Python rule; the notebook analyzer runs the same modules over code cells. */
+export const pythonRules = [
+  tensorCudaMethod,
+  cudaDeviceString,
+  torchCudaApi,
+  ncclBackend,
+  cudaAutocast,
+  cudnnSettings,
+  cudaStreamGraph,
+  torchCompileCudaMode,
+  hfDeviceIndex,
+  jaxGpuDevice,
+  tfGpuDevice,
+  gpuLibraryImport,
+  gpuLibraryUsage,
+];
+
+/**
+ * Cheap pre-check: a superset of every trigger the rules look for. Library module names come
+ * from the shared table's spelling; "gpu" covers JAX/TF/FAISS; device indexes need transformers.
+ */
+export const PYTHON_PRECHECK =
+  /cuda|nccl|cudnn|gpu|autotune|reduce-overhead|triton|flash_attn|bitsandbytes|xformers|apex|cupy|tensorrt|ExecutionProvider|vllm|deepspeed|cudf|cuml|cugraph|cuspatial|cucim|cuvs|rmm|pylibraft|dali|nvml|nvidia_smi|nvitop|gpustat|transformers|diffusers|accelerate|peft|trl|sentence_transformers/i;
 
 export const pythonAnalyzer = defineAnalyzer<ParsedPython>({
   id: 'python',
   matches: (rel) => /\.(py|pyi)$/i.test(rel),
-  precheck: /cuda|nccl/i,
+  precheck: PYTHON_PRECHECK,
   parser: pythonParser,
-  rules: [tensorCudaMethod, cudaDeviceString, torchCudaApi, ncclBackend],
+  rules: pythonRules,
 });

@@ -139,3 +139,84 @@ export function callArguments(call: SyntaxNode): { positional: SyntaxNode[]; key
 export function isCudaDeviceString(value: string | undefined): boolean {
   return !!value && /^cuda(:\d+)?$/.test(value.trim());
 }
+
+/**
+ * The device a string literal names when it is a CUDA device: "cuda", "cuda:0", f"cuda:{rank}",
+ * "cuda:%d" (for %), "cuda:{}" (for .format). Undefined otherwise.
+ */
+export function cudaDeviceLiteral(node: SyntaxNode | null | undefined): string | undefined {
+  if (!node || node.type !== 'string') return undefined;
+  let value = '';
+  for (const child of node.namedChildren) {
+    if (!child) continue;
+    if (child.type === 'string_content' || child.type === 'escape_sequence') value += child.text;
+    else if (child.type === 'interpolation') value += '{…}';
+  }
+  const v = value.trim();
+  return /^cuda(:(\d+|\{[^}]*\}|%[ds]))?$/.test(v) ? v : undefined;
+}
+
+/**
+ * Climbs from an expression to the value it forms: through parentheses, the branches (not the
+ * condition) of `a if c else b`, `"cuda:%d" % i` and `"cuda:{}".format(i)`. `guarded` says a
+ * conditional chose it.
+ */
+export function climbValue(node: SyntaxNode): { top: SyntaxNode; guarded: boolean; formatted: boolean } {
+  let top = node;
+  let guarded = false;
+  let formatted = false;
+  for (;;) {
+    const p = top.parent;
+    if (!p) break;
+    if (p.type === 'parenthesized_expression') top = p;
+    else if (p.type === 'conditional_expression') {
+      if (p.namedChildren[1]?.id === top.id) break;
+      guarded = true;
+      top = p;
+    } else if (p.type === 'binary_operator' && p.childForFieldName('left')?.id === top.id && p.childForFieldName('operator')?.text === '%') {
+      formatted = true;
+      top = p;
+    } else if (
+      p.type === 'attribute' &&
+      p.childForFieldName('attribute')?.text === 'format' &&
+      p.parent?.type === 'call' &&
+      p.parent.childForFieldName('function')?.id === p.id
+    ) {
+      formatted = true;
+      top = p.parent;
+    } else break;
+  }
+  return { top, guarded, formatted };
+}
+
+/** The call whose argument list holds `node` (positionally or as a keyword value), with how. */
+export function enclosingCall(node: SyntaxNode): { call: SyntaxNode; keyword?: string; index?: number } | undefined {
+  const p = node.parent;
+  if (!p) return undefined;
+  if (p.type === 'keyword_argument' && p.childForFieldName('value')?.id === node.id) {
+    const call = p.parent?.parent;
+    if (p.parent?.type === 'argument_list' && call?.type === 'call') return { call, keyword: p.childForFieldName('name')?.text };
+    return undefined;
+  }
+  if (p.type === 'argument_list' && p.parent?.type === 'call') {
+    const index = callArguments(p.parent).positional.findIndex((a) => a.id === node.id);
+    return index < 0 ? undefined : { call: p.parent, index };
+  }
+  return undefined;
+}
+
+/** The qualified name of a call's function ("torch.device", "x.to" stays "x.to"). */
+export function calleeName(parsed: ParsedPython, call: SyntaxNode): string | undefined {
+  return qualifiedName(parsed, dottedName(call.childForFieldName('function')));
+}
+
+/** The method name of `obj.method(...)`, or undefined. */
+export function methodName(call: SyntaxNode): string | undefined {
+  const fn = call.childForFieldName('function');
+  return fn?.type === 'attribute' ? fn.childForFieldName('attribute')?.text : undefined;
+}
+
+/** A string that sits alone as a statement: a docstring or a bare string, never code. */
+export function isDocstring(node: SyntaxNode): boolean {
+  return node.parent?.type === 'expression_statement' && node.parent.namedChildren.length === 1;
+}

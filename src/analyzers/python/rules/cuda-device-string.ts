@@ -1,55 +1,176 @@
 import type { RuleModule } from '../../../core/rule';
 import type { SyntaxNode } from '../../../core/treesitter';
+import type { NeuronTrack } from '../../../core/types';
 import { DEVICE_EXPR, deviceAdvice } from '../advice';
-import { callArguments, dottedName, isCudaDeviceString, qualifiedName, span, stringValue, type ParsedPython } from '../syntax';
+import {
+  callArguments,
+  calleeName,
+  climbValue,
+  cudaDeviceLiteral,
+  dottedName,
+  enclosingCall,
+  methodName,
+  span,
+  stringValue,
+  type ParsedPython,
+} from '../syntax';
 
-/** Where a string is used as a device: torch.device("cuda"), .to("cuda"), device="cuda". */
-function deviceUse(parsed: ParsedPython, str: SyntaxNode): 'torch.device' | 'to' | 'device-kwarg' | undefined {
-  const parent = str.parent;
-  if (!parent) return undefined;
-  if (parent.type === 'keyword_argument') {
-    const name = parent.childForFieldName('name')?.text;
-    if (name === 'device' || name === 'map_location' || name === 'device_type') return 'device-kwarg';
+/** Keyword arguments whose value is a device. */
+const DEVICE_KEYWORDS = new Set(['device', 'map_location', 'device_type', 'device_map', 'output_device', 'default_device']);
+/** Calls whose first positional argument is a device. */
+const DEVICE_CALLS = new Set(['torch.device', 'torch.set_default_device', 'torch.get_device_module']);
+/** Autocast and GradScaler have their own rule (python/cuda-autocast). */
+export const AUTOCAST_CALL = /^torch\.(amp\.)?(autocast|GradScaler)$|^torch\.(cpu|cuda)\.amp\./;
+
+/** A name that says it holds a device: device, dev, DEVICE, self.device, device_type, train_device. */
+export function isDeviceName(name: string | undefined): boolean {
+  if (!name) return false;
+  const last = name.slice(name.lastIndexOf('.') + 1);
+  return /(^|_)(dev|device)(_type|_name)?$/i.test(last) || /^device_/i.test(last);
+}
+
+type Place = 'torch.device' | 'arg' | 'device_type' | 'device_map' | 'accelerator' | 'assignment' | 'default';
+
+/** Names (identifiers or attribute chains) that some call uses as a device. */
+function namesUsedAsDevice(parsed: ParsedPython): Set<string> {
+  const used = new Set<string>();
+  for (const call of parsed.byType('call')) {
+    const q = calleeName(parsed, call) ?? '';
+    if (AUTOCAST_CALL.test(q)) continue;
+    const { positional, keywords } = callArguments(call);
+    const first = positional[0];
+    if (first && (DEVICE_CALLS.has(q) || methodName(call) === 'to')) {
+      const n = dottedName(first);
+      if (n) used.add(n);
+    }
+    for (const [k, v] of keywords) {
+      if (!DEVICE_KEYWORDS.has(k)) continue;
+      const n = dottedName(v);
+      if (n) used.add(n);
+    }
+  }
+  return used;
+}
+
+/** Where a CUDA value (after climbValue) is used as a device, or undefined. */
+function placeOf(parsed: ParsedPython, top: SyntaxNode, usedAsDevice: () => Set<string>): Place | undefined {
+  const p = top.parent;
+  if (!p) return undefined;
+  const inCall = enclosingCall(top);
+  if (inCall) {
+    const q = calleeName(parsed, inCall.call) ?? '';
+    if (AUTOCAST_CALL.test(q)) return undefined;
+    if (inCall.keyword) {
+      if (inCall.keyword === 'device_type') return 'device_type';
+      if (inCall.keyword === 'device_map') return 'device_map';
+      if (DEVICE_KEYWORDS.has(inCall.keyword)) return 'arg';
+      if (inCall.keyword === 'default' && /add_argument$/.test(q)) {
+        const flag = stringValue(callArguments(inCall.call).positional[0]) ?? '';
+        if (/^--?(device|dev|device[-_]type|accelerator)$/i.test(flag)) return 'default';
+      }
+      return undefined;
+    }
+    if (inCall.index !== 0) return undefined;
+    if (DEVICE_CALLS.has(q)) return q === 'torch.device' ? 'torch.device' : 'arg';
+    if (methodName(inCall.call) === 'to') return 'arg';
     return undefined;
   }
-  if (parent.type !== 'argument_list') return undefined;
-  const call = parent.parent;
-  if (!call || call.type !== 'call') return undefined;
-  const { positional } = callArguments(call);
-  if (positional[0]?.id !== str.id) return undefined;
-  const fn = call.childForFieldName('function');
-  const q = qualifiedName(parsed, dottedName(fn));
-  if (q === 'torch.device') return 'torch.device';
-  if (fn?.type === 'attribute' && fn.childForFieldName('attribute')?.text === 'to') return 'to';
+  if (p.type === 'assignment' && p.childForFieldName('right')?.id === top.id) {
+    const name = dottedName(p.childForFieldName('left'));
+    if (!name) return undefined;
+    if (isDeviceName(name) || usedAsDevice().has(name)) return /type$/i.test(name) ? 'device_type' : 'assignment';
+    return undefined;
+  }
+  if ((p.type === 'default_parameter' || p.type === 'typed_default_parameter') && p.childForFieldName('value')?.id === top.id) {
+    return isDeviceName(p.childForFieldName('name')?.text) ? 'assignment' : undefined;
+  }
+  if (p.type === 'pair' && p.childForFieldName('value')?.id === top.id) {
+    // {"": "cuda:0"} as a device_map, or a config dict {"device": "cuda"}.
+    const dict = p.parent;
+    const holder = dict?.parent;
+    if (holder?.type === 'keyword_argument' && holder.childForFieldName('name')?.text === 'device_map') return 'device_map';
+    if (holder?.type === 'assignment' && /device_map$/i.test(holder.childForFieldName('left')?.text ?? '')) return 'device_map';
+    return isDeviceName(stringValue(p.childForFieldName('key'))) ? 'assignment' : undefined;
+  }
   return undefined;
 }
 
-/** A CUDA device string used as a device. */
+function replacementFor(place: Place, track: NeuronTrack, quote: string): string | undefined {
+  switch (place) {
+    case 'torch.device':
+    case 'arg':
+    case 'assignment':
+      return DEVICE_EXPR[track];
+    case 'device_type':
+    case 'default':
+      return `${quote}${track === 'xla' ? 'xla' : 'neuron'}${quote}`;
+    default:
+      return undefined;
+  }
+}
+
+/** A CUDA device string used as a device, directly or through a variable. */
 export const cudaDeviceString: RuleModule<ParsedPython> = {
   meta: {
     id: 'python/cuda-device-string',
     category: 'framework-cuda',
     severity: 'warning',
     effort: 'low',
-    description: 'A "cuda" / "cuda:N" device string passed as a device (torch.device, .to(), device=).',
+    description:
+      'A "cuda" / "cuda:N" device string used as a device: torch.device, .to(), device=, map_location=, device_map=, a device variable, Lightning accelerator="gpu".',
     fixable: true,
   },
   check(parsed, ctx) {
+    let used: Set<string> | undefined;
+    const usedAsDevice = () => (used ??= namesUsedAsDevice(parsed));
     for (const str of parsed.byType('string')) {
-      const value = stringValue(str);
-      if (!isCudaDeviceString(value)) continue;
-      const use = deviceUse(parsed, str);
-      if (!use) continue;
-      const target = use === 'torch.device' ? str.parent!.parent! : str;
-      const s = span(parsed, target);
-      const replacement = DEVICE_EXPR[ctx.neuronTrack];
+      let value = cudaDeviceLiteral(str);
+      let accelerator = false;
+      if (!value) {
+        // Lightning: Trainer(accelerator="gpu") / Fabric(accelerator="cuda").
+        const v = stringValue(str);
+        const parent = str.parent;
+        if ((v === 'gpu' || v === 'cuda') && parent?.type === 'keyword_argument' && parent.childForFieldName('name')?.text === 'accelerator') {
+          value = v;
+          accelerator = true;
+        } else continue;
+      }
+      const { top, guarded, formatted } = climbValue(str);
+      const place: Place | undefined = accelerator ? 'accelerator' : placeOf(parsed, top, usedAsDevice);
+      if (!place) continue;
+      const s = span(parsed, str);
+      const quote = str.text.startsWith("'") ? "'" : '"';
+      const exact = !guarded && !formatted && !value.includes('{') && !value.includes('%');
+      const replacement = exact ? replacementFor(place, ctx.neuronTrack, quote) : undefined;
+      const target = place === 'torch.device' && !guarded && !formatted ? enclosingCall(top)!.call : str;
+      const t = span(parsed, target);
+      let message = `Device "${value}" binds this code to an NVIDIA GPU.`;
+      let advice = deviceAdvice(ctx.neuronTrack);
+      if (place === 'device_map') {
+        message = `device_map places the model on "${value}", an NVIDIA GPU.`;
+        advice =
+          ctx.neuronTrack === 'xla'
+            ? 'On Neuron, load the model on CPU and compile it (optimum-neuron NeuronModelFor…, NxD Inference); device_map does not target Neuron devices.'
+            : 'Drop the CUDA device_map (use device_map="auto" or load on CPU and move to torch.accelerator.current_accelerator()); for inference, optimum-neuron NeuronModelFor… classes compile the model for Neuron.';
+      } else if (place === 'accelerator') {
+        message = `Lightning accelerator="${value}" runs this trainer on NVIDIA GPUs.`;
+        advice =
+          ctx.neuronTrack === 'xla'
+            ? 'On the torch-xla track, use NeuronX Distributed\'s Lightning integration (NeuronXLAStrategy) instead of the GPU accelerator.'
+            : 'Use accelerator="auto" and check Lightning support for the Neuron native backend; otherwise use a plain PyTorch loop on torch.accelerator.';
+      } else if (place === 'device_type') {
+        advice = `Use device_type "${ctx.neuronTrack === 'xla' ? 'xla' : 'neuron'}" (or torch.accelerator.current_accelerator().type) so autocast and device checks follow the device in use.`;
+      }
+      if (guarded) message = `Device "${value}" is chosen by a condition: a portable guard, but it never selects a Neuron device.`;
       ctx.report({
-        start: span(parsed, str).start,
-        end: span(parsed, str).end,
-        message: `Device "${value}" binds this code to an NVIDIA GPU.`,
-        advice: deviceAdvice(ctx.neuronTrack),
+        start: s.start,
+        end: s.end,
+        message,
+        advice,
+        severity: guarded ? 'info' : undefined,
+        effort: 'low',
         cudaKind: 'device',
-        fixes: [{ title: `Replace with ${replacement}`, edits: [{ start: s.start, end: s.end, newText: replacement }] }],
+        fixes: replacement ? [{ title: `Replace with ${replacement}`, edits: [{ start: t.start, end: t.end, newText: replacement }] }] : undefined,
       });
     }
   },

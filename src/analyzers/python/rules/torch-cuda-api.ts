@@ -41,6 +41,12 @@ const ADVICE: Record<string, ApiAdvice> = {
   manual_seed: { kind: 'device', effort: 'low', severity: 'warning', advice: { native: 'torch.manual_seed() already seeds every device.', xla: 'Use xm.set_rng_state() or torch.manual_seed().' } },
   manual_seed_all: { kind: 'device', effort: 'low', severity: 'warning', advice: { native: 'torch.manual_seed() already seeds every device.', xla: 'Use xm.set_rng_state() or torch.manual_seed().' } },
   get_device_name: GUARD,
+  is_bf16_supported: GUARD,
+  get_device_capability: { kind: 'device', effort: 'medium', severity: 'warning', advice: { native: 'Neuron devices have no compute capability: remove branches on GPU generation (Trainium supports bf16/fp8 natively).', xla: 'Neuron devices have no compute capability: remove branches on GPU generation.' } },
+  mem_get_info: { kind: 'memory', effort: 'low', severity: 'warning', advice: { native: 'Use neuron-monitor / neuron-top for device memory.', xla: 'Use neuron-monitor / neuron-top for device memory.' } },
+  memory_reserved: { kind: 'memory', effort: 'low', severity: 'warning', advice: { native: 'Use torch.accelerator memory statistics or neuron-monitor.', xla: 'Use neuron-monitor for device memory.' } },
+  reset_peak_memory_stats: { kind: 'memory', effort: 'low', severity: 'warning', advice: { native: 'Use torch.accelerator memory statistics or neuron-monitor.', xla: 'Use neuron-monitor for device memory.' } },
+  ipc_collect: { kind: 'memory', effort: 'low', severity: 'warning', advice: { native: 'Drop it: there is no CUDA IPC on Neuron.', xla: 'Drop it: there is no CUDA IPC on Neuron.' } },
   get_device_properties: { kind: 'device', effort: 'medium', severity: 'warning', advice: { native: 'Neuron devices have no CUDA properties: remove logic that depends on GPU model or compute capability.', xla: 'Neuron devices have no CUDA properties: remove logic that depends on GPU model or compute capability.' } },
 };
 
@@ -70,7 +76,7 @@ export const torchCudaApi: RuleModule<ParsedPython> = {
       if (!q?.startsWith('torch.cuda.')) continue;
       const rest = q.slice('torch.cuda.'.length);
       // autocast, GradScaler, streams and graphs have rules of their own.
-      if (/^(amp\b|autocast|GradScaler|Stream|stream|Event|CUDAGraph|graph|make_graphed_callables|nccl\b)/.test(rest)) continue;
+      if (/^(amp\b|autocast|GradScaler|Stream|stream|Event|CUDAGraph|graph|graph_pool_handle|make_graphed_callables|current_stream|default_stream|set_stream|ExternalStream|nccl\b)$|^(amp|nccl)\./.test(rest)) continue;
       const name = rest.split('.')[0];
       const a = ADVICE[name] ?? DEFAULT;
       const s = span(parsed, fn!);
