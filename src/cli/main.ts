@@ -6,6 +6,9 @@ import { CancelledError } from '../core/discovery';
 import { severityRank } from '../core/types';
 import { buildReport, formatReport } from '../report';
 import { writeFileAtomic } from '../pricing/atomic-write';
+import { defaultCacheDir, loadActiveSnapshot } from '../pricing/cache';
+import { loadPriceOverrides } from '../pricing/overrides';
+import { PriceFileError } from '../pricing/errors';
 import { HELP, parseCliArgs, UsageError, type FailOn, type ScanArgs } from './args';
 import { scanPaths } from './scan-paths';
 import { runPricingRefresh } from './pricing-refresh';
@@ -56,7 +59,12 @@ async function runScan(args: ScanArgs, io: Io): Promise<number> {
     if (showProgress) io.stderr.write('\r\u001b[K');
   }
 
-  const report = buildReport(result, { config, toolVersion: VERSION, region: args.region });
+  const warn = (m: string) => {
+    if (!args.quiet) io.stderr.write(`accel-advisor: ${m}\n`);
+  };
+  const snapshot = loadActiveSnapshot(io.env.ACCEL_ADVISOR_CACHE_DIR ?? defaultCacheDir(io.env), { warn });
+  const overrides = config.priceFile ? await loadPriceOverrides(config.priceFile) : undefined;
+  const report = buildReport(result, { config, toolVersion: VERSION, region: args.region, snapshot, overrides });
   const color = args.output ? false : (args.color ?? (!!io.stdout.isTTY && !io.env.NO_COLOR));
   const text = formatReport(report, args.format, { color, rules: ruleDescriptors() });
   if (args.output) {
@@ -90,6 +98,10 @@ export async function main(argv: string[], io: Io): Promise<number> {
     }
     if (err instanceof ConfigError) {
       io.stderr.write(`accel-advisor: bad configuration: ${err.message}\n`);
+      return 2;
+    }
+    if (err instanceof PriceFileError) {
+      io.stderr.write(`accel-advisor: bad price file: ${err.message}\n`);
       return 2;
     }
     if (err instanceof CancelledError) {

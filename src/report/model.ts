@@ -2,7 +2,8 @@ import type { EffectiveConfig } from '../core/config';
 import type { ScanResult } from '../core/engine';
 import { CATEGORIES, EFFORTS, SEVERITIES, type CostEstimate, type Finding, type ScanError } from '../core/types';
 import { estimateCost, type PricingOptions } from '../pricing/estimate';
-import { activeSnapshotInfo } from '../pricing/snapshot-info';
+import type { PriceOverrides } from '../pricing/overrides';
+import { embeddedSnapshot, type PriceSnapshot } from '../pricing/snapshot';
 import { cudaStats, effortTable, migrationPlan, type CudaStats, type EffortRow, type PlanStep } from './plan';
 import { fileScores, lockInScore } from './score';
 
@@ -67,6 +68,10 @@ export interface BuildReportOptions {
   toolVersion: string;
   /** Region given on the command line; wins over the config file. */
   region?: string;
+  /** Prices to use (a refreshed snapshot); the embedded snapshot by default. */
+  snapshot?: PriceSnapshot;
+  /** The user's own prices (config `priceFile`). */
+  overrides?: PriceOverrides;
 }
 
 const DEFAULT_REGION = 'us-east-1';
@@ -121,7 +126,12 @@ function toReportFinding(f: Finding): ReportFinding {
 }
 
 /** Prices instance findings in place (cost field) and returns the totals. */
-export function priceFindings(findings: Finding[], config: EffectiveConfig, regionOverride?: string) {
+export function priceFindings(
+  findings: Finding[],
+  config: EffectiveConfig,
+  regionOverride?: string,
+  sources: { snapshot?: PriceSnapshot; overrides?: PriceOverrides } = {},
+) {
   const primary = primaryPerResource(findings);
   let monthly = 0;
   let suggested = 0;
@@ -130,7 +140,7 @@ export function priceFindings(findings: Finding[], config: EffectiveConfig, regi
   for (const f of findings) {
     if (!f.instanceType) continue;
     const region = regionOverride ?? config.region ?? f.region ?? DEFAULT_REGION;
-    const opts: PricingOptions = { region, hoursPerMonth: config.hoursPerMonth, discount: config.discount };
+    const opts: PricingOptions = { region, hoursPerMonth: config.hoursPerMonth, discount: config.discount, ...sources };
     f.cost = estimateCost(f.instanceType, f.suggestedInstanceType, f.count ?? 1, opts);
     if (!primary.has(f)) {
       countedElsewhere.add(f);
@@ -151,16 +161,16 @@ const cents = (n: number) => Math.round(n * 100) / 100;
 export function buildReport(scan: ScanResult, opts: BuildReportOptions): ReportDocument {
   const { config } = opts;
   const findings = scan.findings;
-  const totals = priceFindings(findings, config, opts.region);
+  const snapshot = opts.snapshot ?? embeddedSnapshot();
+  const totals = priceFindings(findings, config, opts.region, { snapshot, overrides: opts.overrides });
   const regions = new Set(findings.filter((f) => f.instanceType).map((f) => f.cost?.region ?? DEFAULT_REGION));
   const region = opts.region ?? config.region ?? (regions.size === 1 ? [...regions][0] : DEFAULT_REGION);
-  const snapshot = activeSnapshotInfo();
   return {
     schemaVersion: SCHEMA_VERSION,
     tool: { name: TOOL_NAME, version: opts.toolVersion },
     root: scan.root,
     pricing: {
-      source: snapshot.source,
+      source: opts.overrides ? `${snapshot.source}; user prices from ${opts.overrides.file}` : snapshot.source,
       asOf: snapshot.asOf,
       region,
       hoursPerMonth: config.hoursPerMonth,
