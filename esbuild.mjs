@@ -32,12 +32,16 @@ const common = {
   sourcemap: !production,
   minify: production,
   legalComments: 'none',
+  // jsonc-parser's UMD build hides its requires from bundlers: prefer ES modules.
+  mainFields: ['module', 'main'],
   logLevel: 'warning',
-  define: { ACCEL_ADVISOR_VERSION: JSON.stringify(pkg.version) },
+  // web-tree-sitter is an ES module that locates itself with import.meta.url; give the CJS bundle one.
+  define: { ACCEL_ADVISOR_VERSION: JSON.stringify(pkg.version), 'import.meta.url': '__accelImportMetaUrl' },
+  banner: { js: "var __accelImportMetaUrl = require('url').pathToFileURL(__filename).href;" },
 };
 
 const builds = [
-  { ...common, entryPoints: ['src/cli/index.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  { ...common, entryPoints: ['src/cli/index.ts'], outfile: 'dist/cli.js' },
   { ...common, entryPoints: ['src/vscode/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   { ...common, entryPoints: ['src/core/worker.ts'], outfile: 'dist/worker.js' },
 ].filter((b) => {
