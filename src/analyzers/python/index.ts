@@ -12,6 +12,8 @@ import { tensorCudaMethod } from './rules/tensor-cuda-method';
 import { tfGpuDevice } from './rules/tf-gpu-device';
 import { torchCompileCudaMode } from './rules/torch-compile-cuda-mode';
 import { torchCudaApi } from './rules/torch-cuda-api';
+import type { ParserAdapter } from '../../core/rule';
+import { notebookPythonParser } from '../notebook/parse';
 import { pythonParser, type ParsedPython } from './syntax';
 
 /** Every Python rule; the notebook analyzer runs the same modules over code cells. */
@@ -38,10 +40,21 @@ export const pythonRules = [
 export const PYTHON_PRECHECK =
   /cuda|nccl|cudnn|gpu|autotune|reduce-overhead|triton|flash_attn|bitsandbytes|xformers|apex|cupy|tensorrt|ExecutionProvider|vllm|deepspeed|cudf|cuml|cugraph|cuspatial|cucim|cuvs|rmm|pylibraft|dali|nvml|nvidia_smi|nvitop|gpustat|transformers|diffusers|accelerate|peft|trl|sentence_transformers/i;
 
+/**
+ * Python sources and the code cells of Jupyter notebooks go through the same rules, with the same
+ * rule ids (so one setting or suppression covers both): .ipynb files take the notebook parser,
+ * whose offsets map back into the notebook's JSON string literals.
+ */
+const pythonOrNotebookParser: ParserAdapter<ParsedPython> = {
+  id: 'python',
+  parse: (doc) => (/\.ipynb$/i.test(doc.relPath) ? notebookPythonParser.parse(doc) : pythonParser.parse(doc)),
+  dispose: (parsed) => parsed.tree.delete(),
+};
+
 export const pythonAnalyzer = defineAnalyzer<ParsedPython>({
   id: 'python',
-  matches: (rel) => /\.(py|pyi)$/i.test(rel),
+  matches: (rel) => /\.(py|pyi|ipynb)$/i.test(rel),
   precheck: PYTHON_PRECHECK,
-  parser: pythonParser,
+  parser: pythonOrNotebookParser,
   rules: pythonRules,
 });

@@ -10,6 +10,8 @@ export interface ParsedPython {
   aliases: Map<string, string>;
   /** Maps an offset in the parsed text to an offset in the document (identity for .py files). */
   mapOffset: (offset: number) => number;
+  /** Text for a fix's edit as it must appear in the document (JSON-escaped inside notebooks). */
+  fixText(text: string): string;
   /** Every node, in document order, grouped by type (filled lazily). */
   byType(type: string): SyntaxNode[];
 }
@@ -47,7 +49,7 @@ function collectImports(root: SyntaxNode): Map<string, string> {
   return aliases;
 }
 
-export function makeParsedPython(tree: Tree, mapOffset: (o: number) => number): ParsedPython {
+export function makeParsedPython(tree: Tree, mapOffset: (o: number) => number, fixText: (text: string) => string = (t) => t): ParsedPython {
   const root = tree.rootNode;
   const cache = new Map<string, SyntaxNode[]>();
   return {
@@ -55,6 +57,7 @@ export function makeParsedPython(tree: Tree, mapOffset: (o: number) => number): 
     root,
     aliases: collectImports(root),
     mapOffset,
+    fixText,
     byType(type: string) {
       let list = cache.get(type);
       if (!list) {

@@ -45,8 +45,8 @@ export const cudaAutocast: RuleModule<ParsedPython> = {
           {
             title: `Use ${newFn}(${arg})`,
             edits: [
-              { start: s.start, end: s.end, newText: newFn },
-              { start: open, end: open, newText: empty ? arg : `${arg}, ` },
+              { start: s.start, end: s.end, newText: parsed.fixText(newFn) },
+              { start: open, end: open, newText: parsed.fixText(empty ? arg : `${arg}, `) },
             ],
           },
         ];
@@ -81,7 +81,7 @@ export const cudaAutocast: RuleModule<ParsedPython> = {
         message: `\`${q}\` with device "${value}" is CUDA mixed precision.`,
         advice: adviceFor(q, ctx.neuronTrack),
         cudaKind: 'other',
-        fixes: value === 'cuda' ? [{ title: `Use "${dev}"`, edits: [{ start: s.start, end: s.end, newText: `${quote}${dev}${quote}` }] }] : undefined,
+        fixes: value === 'cuda' ? [{ title: `Use "${dev}"`, edits: [{ start: s.start, end: s.end, newText: parsed.fixText(`${quote}${dev}${quote}`) }] }] : undefined,
       });
     }
     // @torch.cuda.amp.custom_fwd without a call.

@@ -170,7 +170,7 @@ export const cudaDeviceString: RuleModule<ParsedPython> = {
         severity: guarded ? 'info' : undefined,
         effort: 'low',
         cudaKind: 'device',
-        fixes: replacement ? [{ title: `Replace with ${replacement}`, edits: [{ start: t.start, end: t.end, newText: replacement }] }] : undefined,
+        fixes: replacement ? [{ title: `Replace with ${replacement}`, edits: [{ start: t.start, end: t.end, newText: parsed.fixText(replacement) }] }] : undefined,
       });
     }
   },

@@ -41,7 +41,7 @@ export const ncclBackend: RuleModule<ParsedPython> = {
             ? 'On the torch-xla track, use the "xla" process-group backend (import torch_xla.distributed.xla_backend).'
             : 'Let PyTorch pick the backend for the device (init_process_group() without backend, or the backend the Neuron native backend registers); collectives on Trainium run over the Neuron collective library.',
         cudaKind: 'library',
-        fixes: ctx.neuronTrack === 'xla' ? [{ title: `Use the "${replacement}" backend`, edits: [{ start: s.start, end: s.end, newText: `${quote}${replacement}${quote}` }] }] : undefined,
+        fixes: ctx.neuronTrack === 'xla' ? [{ title: `Use the "${replacement}" backend`, edits: [{ start: s.start, end: s.end, newText: parsed.fixText(`${quote}${replacement}${quote}`) }] }] : undefined,
       });
     }
   },

@@ -34,7 +34,7 @@ export const tensorCudaMethod: RuleModule<ParsedPython> = {
         cudaKind: 'memory',
         fixes:
           positional.length === 0 && keywords.size === 0
-            ? [{ title: `Replace .cuda() with .${replacement}`, edits: [{ start: s.start, end, newText: replacement }] }]
+            ? [{ title: `Replace .cuda() with .${replacement}`, edits: [{ start: s.start, end, newText: parsed.fixText(replacement) }] }]
             : undefined,
       });
     }

@@ -32,7 +32,7 @@ export const torchCompileCudaMode: RuleModule<ParsedPython> = {
       if (mode && modeValue && MODES[modeValue]) {
         const s = span(parsed, mode);
         const kw = span(parsed, mode.parent!);
-        const fix = ctx.neuronTrack === 'native' && !backend ? [{ title: 'Compile for Neuron (backend="neuron")', edits: [{ start: kw.start, end: kw.end, newText: 'backend="neuron"' }] }] : undefined;
+        const fix = ctx.neuronTrack === 'native' && !backend ? [{ title: 'Compile for Neuron (backend="neuron")', edits: [{ start: kw.start, end: kw.end, newText: parsed.fixText('backend="neuron"') }] }] : undefined;
         ctx.report({
           start: s.start,
           end: s.end,
