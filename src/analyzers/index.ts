@@ -1,4 +1,5 @@
 import type { Analyzer } from '../core/rule';
+import { cudaAnalyzer } from './cuda';
 import { pythonAnalyzer } from './python';
 import { dockerAnalyzer } from './docker';
 
@@ -9,6 +10,7 @@ import { dockerAnalyzer } from './docker';
 export const allAnalyzers: readonly Analyzer[] = [
   pythonAnalyzer,
   dockerAnalyzer,
+  cudaAnalyzer,
   // generic analyzers last
 ] as Analyzer[];
 

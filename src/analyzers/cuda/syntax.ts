@@ -1,0 +1,296 @@
+import type { SourceDocument } from '../../core/document';
+import type { ParserAdapter } from '../../core/rule';
+import { parseWith, type SyntaxNode, type Tree } from '../../core/treesitter';
+import { lexC, type CTokenKind } from './lexer';
+
+/**
+ * One code token of a C/C++/CUDA file. Comments never become tokens; a string or character
+ * literal is one token of kind 'string'. Tokens come from tree-sitter's leaves, and from a small
+ * lexer for the text the grammar leaves raw (macro bodies, leaf ERROR nodes).
+ */
+export interface CToken {
+  kind: CTokenKind;
+  text: string;
+  start: number;
+  end: number;
+  /** The tree node this token is, or the raw node (macro body, ERROR) it was lexed from. */
+  host: SyntaxNode;
+  /** Inside a #define body. */
+  inMacro: boolean;
+}
+
+export interface IncludeDirective {
+  /** The path without delimiters, e.g. "cuda_runtime.h". */
+  path: string;
+  /** Range of the path token with its delimiters (`<cuda_runtime.h>` or `"cublas_v2.h"`). */
+  start: number;
+  end: number;
+  host: SyntaxNode;
+}
+
+/** `#pragma`, `#error`, `#warning` … with their raw argument. */
+export interface PreprocCall {
+  directive: string;
+  arg: string;
+  start: number;
+  end: number;
+  argStart: number;
+  argEnd: number;
+  host: SyntaxNode;
+}
+
+export type MacroAlias = 'global' | 'device' | 'host-device';
+
+export interface ParsedCpp {
+  tree: Tree;
+  root: SyntaxNode;
+  text: string;
+  tokens: CToken[];
+  includes: IncludeDirective[];
+  preprocCalls: PreprocCall[];
+  /** Object-like macros that stand for CUDA function qualifiers (`#define KERNEL __global__`). */
+  qualifierMacros: Map<string, MacroAlias>;
+}
+
+const STRING_NODES = new Set(['string_literal', 'raw_string_literal', 'char_literal', 'system_lib_string']);
+const MACRO_DEFS = new Set(['preproc_def', 'preproc_function_def']);
+
+function leafKind(node: SyntaxNode): CTokenKind {
+  if (node.type === 'number_literal') return 'number';
+  if (/^[A-Za-z_$][\w$]*$/.test(node.text)) return 'ident';
+  return 'punct';
+}
+
+/** `#if 0` … `#endif`: code that is never compiled. */
+function isDisabledIf(node: SyntaxNode): boolean {
+  return node.type.startsWith('preproc_if') && node.type !== 'preproc_ifdef' && node.childForFieldName('condition')?.text.trim() === '0';
+}
+
+function collect(root: SyntaxNode, text: string): Omit<ParsedCpp, 'tree' | 'root' | 'text' | 'qualifierMacros'> {
+  const tokens: CToken[] = [];
+  const includes: IncludeDirective[] = [];
+  const preprocCalls: PreprocCall[] = [];
+  const visit = (node: SyntaxNode, inMacro: boolean): void => {
+    const type = node.type;
+    if (type === 'comment') return;
+    if (isDisabledIf(node)) {
+      const alt = node.childForFieldName('alternative');
+      if (alt) visit(alt, inMacro);
+      return;
+    }
+    if (type === 'preproc_include') {
+      const p = node.childForFieldName('path');
+      if (p && (p.type === 'system_lib_string' || p.type === 'string_literal')) {
+        includes.push({ path: p.text.slice(1, -1).trim(), start: p.startIndex, end: p.endIndex, host: node });
+      }
+      return;
+    }
+    if (type === 'preproc_call') {
+      const d = node.childForFieldName('directive');
+      const a = node.childForFieldName('argument');
+      if (d) {
+        preprocCalls.push({
+          directive: d.text.replace(/^#\s+/, '#'),
+          arg: a?.text ?? '',
+          start: d.startIndex,
+          end: d.endIndex,
+          argStart: a?.startIndex ?? d.endIndex,
+          argEnd: a?.endIndex ?? d.endIndex,
+          host: node,
+        });
+      }
+      return;
+    }
+    if (STRING_NODES.has(type)) {
+      tokens.push({ kind: 'string', text: node.text, start: node.startIndex, end: node.endIndex, host: node, inMacro });
+      return;
+    }
+    if (type === 'preproc_arg' || (type === 'ERROR' && node.childCount === 0)) {
+      for (const t of lexC(node.text, node.startIndex)) tokens.push({ ...t, host: node, inMacro: inMacro || type === 'preproc_arg' });
+      return;
+    }
+    if (node.childCount === 0) {
+      if (node.endIndex > node.startIndex && node.text.trim()) {
+        tokens.push({ kind: leafKind(node), text: node.text, start: node.startIndex, end: node.endIndex, host: node, inMacro });
+      }
+      return;
+    }
+    const macro = inMacro || MACRO_DEFS.has(type);
+    for (const child of node.children) if (child) visit(child, macro);
+  };
+  visit(root, false);
+  tokens.sort((a, b) => a.start - b.start);
+  void text;
+  return { tokens, includes, preprocCalls };
+}
+
+function qualifierMacros(root: SyntaxNode): Map<string, MacroAlias> {
+  const out = new Map<string, MacroAlias>();
+  for (const def of root.descendantsOfType('preproc_def')) {
+    if (!def) continue;
+    const name = def.childForFieldName('name')?.text;
+    const value = def.childForFieldName('value')?.text ?? '';
+    if (!name) continue;
+    const words = new Set(lexC(value).filter((t) => t.kind === 'ident').map((t) => t.text));
+    if (words.has('__global__')) out.set(name, 'global');
+    else if (words.has('__device__')) out.set(name, words.has('__host__') ? 'host-device' : 'device');
+  }
+  return out;
+}
+
+export const cppParser: ParserAdapter<ParsedCpp> = {
+  id: 'cpp',
+  async parse(doc: SourceDocument) {
+    const tree = await parseWith('cpp', doc.text);
+    try {
+      const root = tree.rootNode;
+      return { tree, root, text: doc.text, ...collect(root, doc.text), qualifierMacros: qualifierMacros(root) };
+    } catch (err) {
+      tree.delete();
+      throw new Error(`C/C++ syntax walk failed: ${(err as Error).message}`);
+    }
+  },
+  dispose(parsed) {
+    parsed.tree.delete();
+  },
+};
+
+// ---------------------------------------------------------------------------------------------
+// Token helpers
+
+/** Whether tokens[i] is an identifier called as a free function: `name(` not after `.`/`->`. */
+export function isFreeCall(tokens: readonly CToken[], i: number): boolean {
+  const t = tokens[i];
+  if (t.kind !== 'ident' || tokens[i + 1]?.text !== '(') return false;
+  const prev = tokens[i - 1]?.text;
+  if (prev === '.' || prev === '->') return false;
+  // A declaration or definition of a function with this name is not a call.
+  const parent = t.host.parent;
+  if (t.host.type === 'identifier' && parent?.type === 'function_declarator' && parent.childForFieldName('declarator')?.id === t.host.id) return false;
+  return true;
+}
+
+/** The literal contents of a string token (quotes and prefixes removed, escapes left as written). */
+export function stringContent(token: CToken): string {
+  const m = /^(?:u8|u|U|L)?R"([^(]*)\(([\s\S]*)\)\1"$/.exec(token.text);
+  if (m) return m[2];
+  const q = token.text.indexOf('"') >= 0 ? '"' : "'";
+  const a = token.text.indexOf(q);
+  const b = token.text.lastIndexOf(q);
+  return b > a ? token.text.slice(a + 1, b) : token.text.slice(a + 1);
+}
+
+/** Index of the token that closes the bracket opened at tokens[open] ('(' / '[' / '{'), or -1. */
+export function matchClose(tokens: readonly CToken[], open: number): number {
+  const o = tokens[open].text;
+  const c = o === '(' ? ')' : o === '[' ? ']' : '}';
+  let depth = 0;
+  for (let j = open; j < tokens.length; j++) {
+    if (tokens[j].text === o) depth++;
+    else if (tokens[j].text === c && --depth === 0) return j;
+  }
+  return -1;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Preprocessor guards (which architecture a piece of code is compiled for)
+
+const X86_MACRO = /\b(__x86_64__|__x86_64|__amd64__|__amd64|__i386__|__i386|__i686__|_M_X64|_M_AMD64|_M_IX86|_M_IX86_FP|__x86__|__MMX__|__SSE\d?(_\d)?__|__SSSE3__|__SSE4_[12]__|__AVX\w*__|__FMA__|__F16C__|__BMI2?__|__POPCNT__|__LZCNT__)\b/;
+const ARM_MACRO = /\b(__aarch64__|__arm__|__arm64__|__arm64|__ARM_NEON__|__ARM_NEON|__ARM_FEATURE_\w+|__ARM_ARCH\w*|_M_ARM64|_M_ARM|__ARM_64BIT_STATE)\b/;
+
+const BRANCH = /^preproc_(if|ifdef|elif|elifdef)(_in_\w+)?$/;
+const ELSE = /^preproc_else(_in_\w+)?$/;
+
+interface Branch {
+  condition: string;
+  negated: boolean;
+  isElse: boolean;
+  chain: string[];
+}
+
+function conditionOf(node: SyntaxNode): { condition: string; negated: boolean } {
+  if (node.type.startsWith('preproc_ifdef') || node.type.startsWith('preproc_elifdef')) {
+    const name = node.childForFieldName('name')?.text ?? '';
+    const negated = /ndef/.test(node.child(0)?.text ?? '');
+    return { condition: name, negated };
+  }
+  const c = (node.childForFieldName('condition')?.text ?? '').trim();
+  return { condition: c, negated: c.startsWith('!') };
+}
+
+function chainConditions(branchNode: SyntaxNode): string[] {
+  let head = branchNode;
+  while (head.parent && BRANCH.test(head.parent.type) && head.parent.childForFieldName('alternative')?.id === head.id) head = head.parent;
+  const out: string[] = [];
+  let cur: SyntaxNode | null = head;
+  while (cur && BRANCH.test(cur.type)) {
+    out.push(conditionOf(cur).condition);
+    cur = cur.childForFieldName('alternative');
+  }
+  return out;
+}
+
+/** The preprocessor branches around a node, innermost first. */
+export function enclosingBranches(node: SyntaxNode): Branch[] {
+  const out: Branch[] = [];
+  let child = node;
+  let parent = node.parent;
+  while (parent) {
+    if (BRANCH.test(parent.type)) {
+      const alt = parent.childForFieldName('alternative');
+      const condNode = parent.childForFieldName('condition') ?? parent.childForFieldName('name');
+      if (alt?.id !== child.id && condNode?.id !== child.id) {
+        out.push({ ...conditionOf(parent), isElse: false, chain: chainConditions(parent) });
+      }
+    } else if (ELSE.test(parent.type)) {
+      const owner = parent.parent;
+      out.push({ condition: '', negated: false, isElse: true, chain: owner ? chainConditions(owner) : [] });
+    }
+    child = parent;
+    parent = parent.parent;
+  }
+  return out;
+}
+
+/**
+ * How x86-specific code at this node is guarded:
+ * - 'arm-path': the code sits in a branch chain that also has an Arm path (or is itself Arm code);
+ * - 'x86-guarded': only compiled when an x86 macro is set (the build has some other path);
+ * - 'unguarded': always compiled.
+ */
+export function x86Guard(node: SyntaxNode): 'arm-path' | 'x86-guarded' | 'unguarded' {
+  let guarded = false;
+  for (const b of enclosingBranches(node)) {
+    const chainHasArm = b.chain.some((c) => ARM_MACRO.test(c));
+    if (b.isElse) {
+      if (chainHasArm) return 'arm-path';
+      if (b.chain.some((c) => X86_MACRO.test(c))) guarded = true;
+      continue;
+    }
+    if (ARM_MACRO.test(b.condition)) {
+      if (!b.negated) return 'arm-path';
+      if (b.chain.length > 1) return 'arm-path';
+      guarded = true;
+      continue;
+    }
+    if (X86_MACRO.test(b.condition) && !b.negated) {
+      if (chainHasArm) return 'arm-path';
+      guarded = true;
+    }
+  }
+  return guarded ? 'x86-guarded' : 'unguarded';
+}
+
+/** Whether a node only compiles when the target is *not* x86 (`#ifndef __x86_64__`, or the `#else` of an x86 check). */
+export function inNonX86Branch(node: SyntaxNode): boolean {
+  for (const b of enclosingBranches(node)) {
+    if (b.isElse) {
+      if (b.chain.some((c) => ARM_MACRO.test(c))) return false;
+      if (b.chain.length && b.chain.every((c) => X86_MACRO.test(c) && !c.trim().startsWith('!'))) return true;
+      continue;
+    }
+    if (ARM_MACRO.test(b.condition)) return false;
+    if (b.negated && X86_MACRO.test(b.condition)) return true;
+  }
+  return false;
+}
