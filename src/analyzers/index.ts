@@ -2,6 +2,7 @@ import type { Analyzer } from '../core/rule';
 import { cudaAnalyzer } from './cuda';
 import { pythonAnalyzer } from './python';
 import { dockerAnalyzer } from './docker';
+import { kubernetesAnalyzer } from './kubernetes';
 
 /**
  * Every analyzer, in priority order: when two see the same token, the earlier one's finding is
@@ -10,6 +11,7 @@ import { dockerAnalyzer } from './docker';
 export const allAnalyzers: readonly Analyzer[] = [
   pythonAnalyzer,
   dockerAnalyzer,
+  kubernetesAnalyzer,
   cudaAnalyzer,
   // generic analyzers last
 ] as Analyzer[];
