@@ -3,6 +3,7 @@ import { cudaAnalyzer } from './cuda';
 import { pythonAnalyzer } from './python';
 import { dockerAnalyzer } from './docker';
 import { kubernetesAnalyzer } from './kubernetes';
+import { cdkAnalyzer } from './cdk';
 
 /**
  * Every analyzer, in priority order: when two see the same token, the earlier one's finding is
@@ -13,6 +14,7 @@ export const allAnalyzers: readonly Analyzer[] = [
   dockerAnalyzer,
   kubernetesAnalyzer,
   cudaAnalyzer,
+  cdkAnalyzer,
   // generic analyzers last
 ] as Analyzer[];
 

@@ -1,0 +1,144 @@
+import { parse, type TSESTree } from '@typescript-eslint/typescript-estree';
+import type { SourceDocument } from '../../core/document';
+import type { ParserAdapter } from '../../core/rule';
+
+export type Node = TSESTree.Node;
+
+/** A parsed CDK app or stack file, with parent links and the string literals rules look at. */
+export interface ParsedCdk {
+  program: TSESTree.Program;
+  /** Parent of every node. */
+  parent(node: Node): Node | undefined;
+  /** Every node, in document order. */
+  nodes: Node[];
+  /** Plain string literals ('…', "…", `…` without substitutions), with their value. */
+  strings: { node: Node; value: string }[];
+  /** Local name → imported module ("ec2" → "aws-cdk-lib/aws-ec2", "InstanceType" → "aws-cdk-lib/aws-ec2"). */
+  imports: Map<string, string>;
+}
+
+/** JSX only where the extension says so: `<T>x` casts are valid TypeScript elsewhere. */
+function wantsJsx(relPath: string): boolean {
+  return /\.(tsx|jsx)$/i.test(relPath);
+}
+
+function isNode(v: unknown): v is Node {
+  return !!v && typeof v === 'object' && typeof (v as { type?: unknown }).type === 'string';
+}
+
+function collectImports(program: TSESTree.Program, imports: Map<string, string>): void {
+  for (const stmt of program.body) {
+    if (stmt.type === 'ImportDeclaration') {
+      for (const s of stmt.specifiers) imports.set(s.local.name, String(stmt.source.value));
+    } else if (stmt.type === 'VariableDeclaration') {
+      // const ec2 = require('aws-cdk-lib/aws-ec2'); const { aws_ec2: ec2 } = require('aws-cdk-lib')
+      for (const d of stmt.declarations) {
+        const init = d.init;
+        if (init?.type !== 'CallExpression' || init.callee.type !== 'Identifier' || init.callee.name !== 'require') continue;
+        const src = init.arguments[0];
+        if (src?.type !== 'Literal' || typeof src.value !== 'string') continue;
+        if (d.id.type === 'Identifier') imports.set(d.id.name, src.value);
+        else if (d.id.type === 'ObjectPattern') {
+          for (const p of d.id.properties) {
+            if (p.type === 'Property' && p.value.type === 'Identifier') imports.set(p.value.name, src.value);
+          }
+        }
+      }
+    }
+  }
+}
+
+export function parseCdk(text: string, relPath: string): ParsedCdk {
+  let program: TSESTree.Program;
+  try {
+    program = parse(text, { range: true, loc: true, jsx: wantsJsx(relPath), comment: false });
+  } catch (err) {
+    const e = err as { message?: string; lineNumber?: number; column?: number };
+    const where = e.lineNumber ? ` (line ${e.lineNumber}${e.column !== undefined ? `, column ${e.column + 1}` : ''})` : '';
+    throw new Error(`TypeScript/JavaScript syntax error${where}: ${e.message ?? String(err)}`);
+  }
+  const parents = new Map<Node, Node>();
+  const nodes: Node[] = [];
+  const strings: { node: Node; value: string }[] = [];
+  const visit = (node: Node, parent: Node | undefined) => {
+    if (parent) parents.set(node, parent);
+    nodes.push(node);
+    if (node.type === 'Literal' && typeof node.value === 'string') strings.push({ node, value: node.value });
+    else if (node.type === 'TemplateLiteral' && node.expressions.length === 0 && node.quasis.length === 1) {
+      strings.push({ node, value: node.quasis[0].value.cooked ?? node.quasis[0].value.raw });
+    }
+    for (const key of Object.keys(node)) {
+      if (key === 'parent' || key === 'loc' || key === 'range') continue;
+      const child = (node as unknown as Record<string, unknown>)[key];
+      if (Array.isArray(child)) {
+        for (const c of child) if (isNode(c)) visit(c, node);
+      } else if (isNode(child)) visit(child, node);
+    }
+  };
+  visit(program, undefined);
+  const imports = new Map<string, string>();
+  collectImports(program, imports);
+  return { program, parent: (n) => parents.get(n), nodes, strings, imports };
+}
+
+export const cdkParser: ParserAdapter<ParsedCdk> = {
+  id: 'cdk-typescript',
+  parse(doc: SourceDocument) {
+    return parseCdk(doc.text, doc.relPath);
+  },
+};
+
+/** "a.b.c" for identifiers and member chains (non-computed); undefined otherwise. */
+export function memberName(node: Node | null | undefined): string | undefined {
+  if (!node) return undefined;
+  if (node.type === 'Identifier') return node.name;
+  if (node.type === 'ThisExpression') return 'this';
+  if (node.type === 'MemberExpression' && !node.computed && node.property.type === 'Identifier') {
+    const obj = memberName(node.object);
+    return obj ? `${obj}.${node.property.name}` : undefined;
+  }
+  if (node.type === 'TSNonNullExpression' || node.type === 'TSAsExpression') return memberName(node.expression);
+  return undefined;
+}
+
+/** The last segment of a dotted name. */
+export function lastSegment(name: string | undefined): string | undefined {
+  return name?.slice(name.lastIndexOf('.') + 1);
+}
+
+/** A property's key as text ("instanceType", "'InstanceType'"). */
+export function propertyKey(p: Node): string | undefined {
+  if (p.type !== 'Property' || p.computed) return undefined;
+  if (p.key.type === 'Identifier') return p.key.name;
+  if (p.key.type === 'Literal' && typeof p.key.value === 'string') return p.key.value;
+  return undefined;
+}
+
+/** The value of property `name` in an object literal. */
+export function objectProperty(obj: Node | undefined, name: string): Node | undefined {
+  if (obj?.type !== 'ObjectExpression') return undefined;
+  for (const p of obj.properties) if (propertyKey(p) === name && p.type === 'Property') return p.value;
+  return undefined;
+}
+
+/** The string value of a plain string literal node. */
+export function literalString(node: Node | undefined): string | undefined {
+  if (!node) return undefined;
+  if (node.type === 'Literal' && typeof node.value === 'string') return node.value;
+  if (node.type === 'TemplateLiteral' && node.expressions.length === 0 && node.quasis.length === 1) return node.quasis[0].value.cooked ?? undefined;
+  return undefined;
+}
+
+/** A literal whole number. */
+export function literalInt(node: Node | undefined): number | undefined {
+  if (node?.type === 'Literal' && typeof node.value === 'number' && Number.isInteger(node.value) && node.value >= 0) return node.value;
+  return undefined;
+}
+
+/** Offsets of a string literal's content (inside the quotes or backticks). */
+export function contentRange(node: Node): { start: number; end: number } {
+  return { start: node.range[0] + 1, end: node.range[1] - 1 };
+}
+
+/** Whether a file is a CDK file: it imports aws-cdk-lib, @aws-cdk/* or constructs. */
+export const CDK_IMPORT_RE = /(['"])(aws-cdk-lib|@aws-cdk\/[\w-]+|constructs)(\/[\w-]+)*\1/;
