@@ -3,6 +3,7 @@ import { cudaAnalyzer } from './cuda';
 import { pythonAnalyzer } from './python';
 import { dockerAnalyzer } from './docker';
 import { kubernetesAnalyzer } from './kubernetes';
+import { ecsAnalyzer } from './ecs';
 import { cdkAnalyzer } from './cdk';
 
 /**
@@ -13,6 +14,7 @@ export const allAnalyzers: readonly Analyzer[] = [
   pythonAnalyzer,
   dockerAnalyzer,
   kubernetesAnalyzer,
+  ecsAnalyzer,
   cudaAnalyzer,
   cdkAnalyzer,
   // generic analyzers last
