@@ -4,6 +4,8 @@ import { pythonAnalyzer } from './python';
 import { dockerAnalyzer } from './docker';
 import { kubernetesAnalyzer } from './kubernetes';
 import { ecsAnalyzer } from './ecs';
+import { terraformAnalyzer } from './terraform';
+import { cloudformationAnalyzer } from './cloudformation';
 import { cdkAnalyzer } from './cdk';
 
 /**
@@ -15,6 +17,8 @@ export const allAnalyzers: readonly Analyzer[] = [
   dockerAnalyzer,
   kubernetesAnalyzer,
   ecsAnalyzer,
+  terraformAnalyzer,
+  cloudformationAnalyzer,
   cudaAnalyzer,
   cdkAnalyzer,
   // generic analyzers last

@@ -1,0 +1,209 @@
+import { parseTree, type Node as JsonNode, type ParseError } from 'jsonc-parser';
+import { isMap, isScalar, isSeq, parseDocument, Scalar, YAMLMap, YAMLSeq, type Node as YamlNode, type Tags } from 'yaml';
+import type { SourceDocument } from '../../core/document';
+import type { ParserAdapter } from '../../core/rule';
+
+/**
+ * A CloudFormation or SAM template reduced to plain maps, lists and scalars with source ranges,
+ * the same for YAML and JSON. Short-form intrinsics (`!Ref X`) keep their tag; long forms
+ * (`{"Ref": "X"}`) stay maps. `intrinsic()` reads both.
+ */
+export type CfnNode = CfnScalar | CfnSeq | CfnMap;
+
+export interface CfnScalar {
+  kind: 'scalar';
+  value: string | number | boolean | null;
+  /** Range of the value's content (inside quotes); `literal` is false when it differs from `value` (escapes, block scalars). */
+  start: number;
+  end: number;
+  literal: boolean;
+  tag?: string;
+}
+
+export interface CfnSeq {
+  kind: 'seq';
+  items: CfnNode[];
+  start: number;
+  end: number;
+  tag?: string;
+}
+
+export interface CfnEntry {
+  key: string;
+  value: CfnNode;
+}
+
+export interface CfnMap {
+  kind: 'map';
+  entries: CfnEntry[];
+  start: number;
+  end: number;
+  tag?: string;
+}
+
+export interface ParsedTemplate {
+  /** undefined when the file is not a CloudFormation/SAM template (most YAML and JSON files). */
+  root?: CfnMap;
+}
+
+export function get(node: CfnNode | undefined, key: string): CfnNode | undefined {
+  return node?.kind === 'map' ? node.entries.find((e) => e.key === key)?.value : undefined;
+}
+
+export function getPath(node: CfnNode | undefined, ...keys: string[]): CfnNode | undefined {
+  let n = node;
+  for (const k of keys) n = get(n, k);
+  return n;
+}
+
+/** The string value of an untagged scalar. */
+export function str(node: CfnNode | undefined): string | undefined {
+  if (node?.kind !== 'scalar' || node.tag || node.value === null) return undefined;
+  return String(node.value);
+}
+
+/** `!Ref X` / `{"Ref": "X"}` → { fn: "Ref", arg }; `!If [...]` / `{"Fn::If": [...]}` → { fn: "If", arg }. */
+export function intrinsic(node: CfnNode | undefined): { fn: string; arg: CfnNode } | undefined {
+  if (!node) return undefined;
+  if (node.tag?.startsWith('!')) {
+    const { tag, ...rest } = node;
+    void tag;
+    return { fn: node.tag.slice(1), arg: rest as CfnNode };
+  }
+  if (node.kind === 'map' && node.entries.length === 1) {
+    const k = node.entries[0].key;
+    if (k === 'Ref' || k === 'Condition') return { fn: k, arg: node.entries[0].value };
+    if (k.startsWith('Fn::')) return { fn: k.slice(4), arg: node.entries[0].value };
+  }
+  return undefined;
+}
+
+// ---------------------------------------------------------------- YAML
+
+const SHORT_FORMS = ['Ref', 'Sub', 'GetAtt', 'If', 'Join', 'Select', 'FindInMap', 'Equals', 'Not', 'And', 'Or', 'Base64', 'Cidr', 'GetAZs', 'ImportValue', 'Split', 'Transform', 'Condition', 'Length', 'ToJsonString'];
+
+/** CloudFormation's short-form tags on scalars, sequences and maps, kept as tags on the nodes. */
+export const CFN_TAGS: Tags = SHORT_FORMS.flatMap((n) => [
+  { tag: `!${n}`, resolve: (s: string) => s },
+  { tag: `!${n}`, collection: 'seq' as const, nodeClass: YAMLSeq },
+  { tag: `!${n}`, collection: 'map' as const, nodeClass: YAMLMap },
+]);
+
+function fromYaml(node: unknown, text: string): CfnNode | undefined {
+  if (!node) return undefined;
+  const n = node as YamlNode;
+  const range = n.range ?? [0, 0, 0];
+  const tag = n.tag && n.tag.startsWith('!') && !n.tag.startsWith('!!') ? n.tag : undefined;
+  if (isScalar(n)) {
+    const s = n as Scalar;
+    let start = range[0];
+    let end = range[1];
+    let literal = false;
+    const v = s.value;
+    if (s.type === 'PLAIN') literal = true;
+    else if (s.type === 'QUOTE_DOUBLE' || s.type === 'QUOTE_SINGLE') {
+      start += 1;
+      end -= 1;
+      literal = true;
+    }
+    const value = v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? v : String(v);
+    if (literal && typeof value === 'string' && text.slice(start, end) !== value) literal = false;
+    return { kind: 'scalar', value, start, end, literal, tag };
+  }
+  if (isSeq(n)) {
+    const items = (n as YAMLSeq).items.map((i) => fromYaml(i, text)).filter((i): i is CfnNode => !!i);
+    return { kind: 'seq', items, start: range[0], end: range[1], tag };
+  }
+  if (isMap(n)) {
+    const entries: CfnEntry[] = [];
+    for (const pair of (n as YAMLMap).items) {
+      const key = isScalar(pair.key) ? String((pair.key as Scalar).value) : undefined;
+      const value = fromYaml(pair.value, text);
+      if (key !== undefined && value) entries.push({ key, value });
+    }
+    return { kind: 'map', entries, start: range[0], end: range[1], tag };
+  }
+  return undefined;
+}
+
+// ---------------------------------------------------------------- JSON
+
+function fromJson(node: JsonNode, text: string): CfnNode {
+  const start = node.offset;
+  const end = node.offset + node.length;
+  switch (node.type) {
+    case 'object': {
+      const entries: CfnEntry[] = [];
+      for (const p of node.children ?? []) {
+        const [k, v] = p.children ?? [];
+        if (k && v) entries.push({ key: String(k.value), value: fromJson(v, text) });
+      }
+      return { kind: 'map', entries, start, end };
+    }
+    case 'array':
+      return { kind: 'seq', items: (node.children ?? []).map((c) => fromJson(c, text)), start, end };
+    case 'string': {
+      const value = String(node.value);
+      return { kind: 'scalar', value, start: start + 1, end: end - 1, literal: text.slice(start + 1, end - 1) === value };
+    }
+    default:
+      return { kind: 'scalar', value: (node.value ?? null) as CfnScalar['value'], start, end, literal: true };
+  }
+}
+
+// ---------------------------------------------------------------- template detection
+
+/** Text that suggests a template; a file without it is not parsed at all. */
+export const TEMPLATE_HINT = /AWSTemplateFormatVersion|AWS::[A-Za-z0-9]+::[A-Za-z0-9]+|AWS::Serverless-2016-10-31/;
+
+/** A template has a format version, the SAM transform, or Resources whose entries have `Type: AWS::…`. */
+export function isTemplate(root: CfnNode | undefined): root is CfnMap {
+  if (root?.kind !== 'map') return false;
+  if (get(root, 'AWSTemplateFormatVersion')) return true;
+  const transform = get(root, 'Transform');
+  const transforms = transform?.kind === 'seq' ? transform.items : [transform];
+  if (transforms.some((t) => str(t) === 'AWS::Serverless-2016-10-31')) return true;
+  const resources = get(root, 'Resources');
+  if (resources?.kind !== 'map' || !resources.entries.length) return false;
+  return resources.entries.some((e) => /^(AWS|Custom|Alexa)::/.test(str(get(e.value, 'Type')) ?? ''));
+}
+
+function looksLikeTemplateText(text: string): boolean {
+  return /^\s*["']?AWSTemplateFormatVersion|^\s*["']?Resources["']?\s*:/m.test(text) && TEMPLATE_HINT.test(text);
+}
+
+function parseTemplate(doc: SourceDocument): ParsedTemplate {
+  const text = doc.text;
+  const json = /\.json$/i.test(doc.relPath) || (/\.template$/i.test(doc.relPath) && text.trimStart().startsWith('{'));
+  if (json) {
+    const errors: ParseError[] = [];
+    const tree = parseTree(text, errors, { allowTrailingComma: true });
+    const root = tree ? fromJson(tree, text) : undefined;
+    if (isTemplate(root)) return { root };
+    if (errors.length && looksLikeTemplateText(text)) {
+      throw new Error(`invalid JSON in template near line ${doc.positionAt(errors[0].offset).line + 1}`);
+    }
+    return {};
+  }
+  const yaml = parseDocument(text, { customTags: CFN_TAGS, prettyErrors: false, uniqueKeys: false, strict: false });
+  const fatal = yaml.errors.filter((e) => e.code !== 'DUPLICATE_KEY');
+  if (fatal.length) {
+    if (!looksLikeTemplateText(text)) return {};
+    const at = fatal[0].pos?.[0];
+    throw new Error(`invalid YAML in template${at !== undefined ? ` near line ${doc.positionAt(at).line + 1}` : ''}: ${fatal[0].message.split('\n')[0]}`);
+  }
+  const root = fromYaml(yaml.contents, text);
+  return isTemplate(root) ? { root } : {};
+}
+
+export const cloudformationParser: ParserAdapter<ParsedTemplate> = {
+  id: 'cloudformation',
+  parse: parseTemplate,
+};
+
+/** Resources of a template as [logicalId, type, properties]. */
+export function resources(root: CfnMap): { id: string; type: string; resource: CfnNode; props: CfnNode | undefined }[] {
+  const res = get(root, 'Resources');
+  if (res?.kind !== 'map') return [];
+  return res.entries.map((e) => ({ id: e.key, type: str(get(e.value, 'Type')) ?? '', resource: e.value, props: get(e.value, 'Properties') }));
+}
