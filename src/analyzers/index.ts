@@ -7,6 +7,7 @@ import { ecsAnalyzer } from './ecs';
 import { terraformAnalyzer } from './terraform';
 import { cloudformationAnalyzer } from './cloudformation';
 import { cdkAnalyzer } from './cdk';
+import { sagemakerAnalyzer } from './sagemaker';
 
 /**
  * Every analyzer, in priority order: when two see the same token, the earlier one's finding is
@@ -21,6 +22,7 @@ export const allAnalyzers: readonly Analyzer[] = [
   cloudformationAnalyzer,
   cudaAnalyzer,
   cdkAnalyzer,
+  sagemakerAnalyzer,
   // generic analyzers last
 ] as Analyzer[];
 

@@ -1,0 +1,19 @@
+import { INSTANCE_TYPE_SCAN_RE } from '../../core/catalog';
+import { defineAnalyzer } from '../../core/rule';
+import { pythonParser, type ParsedPython } from '../python/syntax';
+import { sagemakerInstanceType } from './rules/instance-type';
+import { sagemakerLocalGpuMode } from './rules/local-gpu-mode';
+
+const SCAN = new RegExp(INSTANCE_TYPE_SCAN_RE.source);
+
+/**
+ * Instance types in Python: the SageMaker SDK, boto3 and plain constants. Shares the Python
+ * parse with the python analyzer; listed after cdk-python, so a CDK construct's finding wins.
+ */
+export const sagemakerAnalyzer = defineAnalyzer<ParsedPython>({
+  id: 'sagemaker',
+  matches: (rel) => /\.py$/i.test(rel),
+  precheck: (text) => text.includes('local_gpu') || SCAN.test(text),
+  parser: pythonParser,
+  rules: [sagemakerInstanceType, sagemakerLocalGpuMode],
+});
