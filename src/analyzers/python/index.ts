@@ -1,5 +1,6 @@
 import { defineAnalyzer } from '../../core/rule';
 import { cudaAutocast } from './rules/cuda-autocast';
+import { cudaExtension } from './rules/cuda-extension';
 import { cudaDeviceString } from './rules/cuda-device-string';
 import { cudaStreamGraph } from './rules/cuda-stream-graph';
 import { cudnnSettings } from './rules/cudnn-settings';
@@ -31,6 +32,7 @@ export const pythonRules = [
   tfGpuDevice,
   gpuLibraryImport,
   gpuLibraryUsage,
+  cudaExtension,
 ];
 
 /**
@@ -38,7 +40,7 @@ export const pythonRules = [
  * from the shared table's spelling; "gpu" covers JAX/TF/FAISS; device indexes need transformers.
  */
 export const PYTHON_PRECHECK =
-  /cuda|nccl|cudnn|gpu|autotune|reduce-overhead|triton|flash_attn|bitsandbytes|xformers|apex|cupy|tensorrt|ExecutionProvider|vllm|deepspeed|cudf|cuml|cugraph|cuspatial|cucim|cuvs|rmm|pylibraft|dali|nvml|nvidia_smi|nvitop|gpustat|transformers|diffusers|accelerate|peft|trl|sentence_transformers/i;
+  /cuda|\.cu\b|nccl|cudnn|gpu|autotune|reduce-overhead|triton|flash_attn|bitsandbytes|xformers|apex|cupy|tensorrt|ExecutionProvider|vllm|deepspeed|cudf|cuml|cugraph|cuspatial|cucim|cuvs|rmm|pylibraft|dali|nvml|nvidia_smi|nvitop|gpustat|transformers|diffusers|accelerate|peft|trl|sentence_transformers/i;
 
 /**
  * Python sources and the code cells of Jupyter notebooks go through the same rules, with the same

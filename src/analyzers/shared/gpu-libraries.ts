@@ -239,5 +239,5 @@ export function isCudaIndexUrl(url: string): boolean {
 
 /** A CUDA local version in a pin, e.g. "2.3.0+cu121" → "+cu121". */
 export function cudaLocalVersion(spec: string): string | undefined {
-  return /\+cu\d+\w*/i.exec(spec)?.[0];
+  return /\+[a-z0-9.]*?cu\d+\w*/i.exec(spec)?.[0];
 }
