@@ -1,13 +1,13 @@
 import type { Analyzer } from '../core/rule';
 import { cudaAnalyzer } from './cuda';
 import { pythonAnalyzer } from './python';
-import { manifestsAnalyzer } from './manifests';
 import { dockerAnalyzer } from './docker';
 import { kubernetesAnalyzer } from './kubernetes';
 import { ecsAnalyzer } from './ecs';
 import { terraformAnalyzer } from './terraform';
 import { cloudformationAnalyzer } from './cloudformation';
 import { cdkAnalyzer } from './cdk';
+import { cdkPythonAnalyzer } from './cdk-python';
 import { sagemakerAnalyzer } from './sagemaker';
 
 /**
@@ -16,7 +16,6 @@ import { sagemakerAnalyzer } from './sagemaker';
  */
 export const allAnalyzers: readonly Analyzer[] = [
   pythonAnalyzer,
-  manifestsAnalyzer,
   dockerAnalyzer,
   kubernetesAnalyzer,
   ecsAnalyzer,
@@ -24,6 +23,7 @@ export const allAnalyzers: readonly Analyzer[] = [
   cloudformationAnalyzer,
   cudaAnalyzer,
   cdkAnalyzer,
+  cdkPythonAnalyzer,
   sagemakerAnalyzer,
   // generic analyzers last
 ] as Analyzer[];
