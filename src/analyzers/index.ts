@@ -1,6 +1,7 @@
 import type { Analyzer } from '../core/rule';
 import { cudaAnalyzer } from './cuda';
 import { pythonAnalyzer } from './python';
+import { manifestsAnalyzer } from './manifests';
 import { dockerAnalyzer } from './docker';
 import { kubernetesAnalyzer } from './kubernetes';
 import { ecsAnalyzer } from './ecs';
@@ -16,6 +17,7 @@ import { sagemakerAnalyzer } from './sagemaker';
  */
 export const allAnalyzers: readonly Analyzer[] = [
   pythonAnalyzer,
+  manifestsAnalyzer,
   dockerAnalyzer,
   kubernetesAnalyzer,
   ecsAnalyzer,
