@@ -1,5 +1,8 @@
 import type { Analyzer } from '../core/rule';
 import { cudaAnalyzer } from './cuda';
+import { cmakeAnalyzer } from './cmake';
+import { makeAnalyzer } from './make';
+import { asmAnalyzer } from './asm';
 import { pythonAnalyzer } from './python';
 import { manifestsAnalyzer } from './manifests';
 import { dockerAnalyzer } from './docker';
@@ -24,6 +27,9 @@ export const allAnalyzers: readonly Analyzer[] = [
   terraformAnalyzer,
   cloudformationAnalyzer,
   cudaAnalyzer,
+  cmakeAnalyzer,
+  makeAnalyzer,
+  asmAnalyzer,
   cdkAnalyzer,
   cdkPythonAnalyzer,
   sagemakerAnalyzer,
