@@ -43,7 +43,7 @@ const common = {
 const builds = [
   { ...common, entryPoints: ['src/cli/index.ts'], outfile: 'dist/cli.js' },
   { ...common, entryPoints: ['src/vscode/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
-  { ...common, entryPoints: ['src/core/worker.ts'], outfile: 'dist/worker.js' },
+  { ...common, entryPoints: ['src/worker/scan-worker.ts'], outfile: 'dist/worker.js' },
 ].filter((b) => {
   try {
     readFileSync(b.entryPoints[0]);

@@ -11,6 +11,7 @@ import { loadPriceOverrides } from '../pricing/overrides';
 import { PriceFileError } from '../pricing/errors';
 import { HELP, parseCliArgs, UsageError, type FailOn, type ScanArgs } from './args';
 import { scanPaths } from './scan-paths';
+import { createFileAnalyzer } from './file-analyzer';
 import { runPricingRefresh } from './pricing-refresh';
 
 declare const ACCEL_ADVISOR_VERSION: string | undefined;
@@ -40,11 +41,14 @@ async function runScan(args: ScanArgs, io: Io): Promise<number> {
   const onSigint = () => controller.abort();
   process.once('SIGINT', onSigint);
   let result;
+  const files = createFileAnalyzer(allAnalyzers, config, io.env);
   try {
     result = await scanPaths(paths, {
       config,
       analyzers: allAnalyzers,
       signal: controller.signal,
+      fileAnalyzer: files.analyze,
+      concurrency: files.concurrency,
       onProgress: showProgress
         ? (p) => {
             const now = Date.now();
@@ -57,7 +61,9 @@ async function runScan(args: ScanArgs, io: Io): Promise<number> {
   } finally {
     process.removeListener('SIGINT', onSigint);
     if (showProgress) io.stderr.write('\r\u001b[K');
+    await files.close();
   }
+  if (io.env.ACCEL_ADVISOR_REPORT_RSS) io.stderr.write(`maxRSS ${process.resourceUsage().maxRSS}\n`);
 
   const warn = (m: string) => {
     if (!args.quiet) io.stderr.write(`accel-advisor: ${m}\n`);

@@ -5,6 +5,7 @@ import { analyzeDocument, readSourceFile, scanFolder, type ScanProgress, type Sc
 import { SourceDocument } from '../core/document';
 import type { Analyzer } from '../core/rule';
 import { compareFindings } from '../core/order';
+import type { FileAnalyzer } from '../core/file-analysis';
 
 /** The deepest folder that contains every path. */
 export function commonRoot(absPaths: string[]): string {
@@ -27,7 +28,14 @@ const toPosix = (p: string) => p.split(path.sep).join('/');
  */
 export async function scanPaths(
   paths: string[],
-  opts: { config: EffectiveConfig; analyzers: readonly Analyzer[]; signal?: AbortSignal; onProgress?: (p: ScanProgress) => void },
+  opts: {
+    config: EffectiveConfig;
+    analyzers: readonly Analyzer[];
+    signal?: AbortSignal;
+    onProgress?: (p: ScanProgress) => void;
+    fileAnalyzer?: FileAnalyzer;
+    concurrency?: number;
+  },
 ): Promise<ScanResult> {
   const started = Date.now();
   const entries = await Promise.all(

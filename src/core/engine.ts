@@ -7,6 +7,7 @@ import { docsUrlFor, type Analyzer, type ReportDescriptor, type RuleContext } fr
 import { parseSuppressions } from './suppressions';
 import { CATEGORY_BLOCKS, type Finding, type ScanError } from './types';
 import { compareFindings } from './order';
+import { analyzeFile, type FileAnalyzer } from './file-analysis';
 
 export interface DocumentAnalysis {
   findings: Finding[];
@@ -146,6 +147,8 @@ export interface ScanOptions {
   exclude?: string[];
   /** Files analysed at once. */
   concurrency?: number;
+  /** Where files are analysed (a worker pool); in this thread by default. */
+  fileAnalyzer?: FileAnalyzer;
 }
 
 export interface ScanResult {
@@ -184,21 +187,18 @@ export async function scanFolder(root: string, opts: ScanOptions): Promise<ScanR
 
   const concurrency = Math.max(1, opts.concurrency ?? 8);
   const running = new Set<Promise<void>>();
+  const inThread: FileAnalyzer = (abs, rel, sig) => analyzeFile(abs, rel, analyzers, config, sig);
+  const analyze = opts.fileAnalyzer ?? inThread;
   const analyzeOne = async (absPath: string, relPath: string) => {
-    const read = await readSourceFile(absPath, relPath);
-    if ('binary' in read) {
-      skipped.push({ relPath, reason: 'unreadable', detail: 'binary file' });
+    const outcome = await analyze(absPath, relPath, signal);
+    if (outcome.kind === 'skipped') {
+      skipped.push(outcome.skip);
+      if (outcome.error) errors.push(outcome.error);
       return;
     }
-    if (!(read instanceof SourceDocument)) {
-      skipped.push(read);
-      errors.push({ file: relPath, message: `could not read: ${read.detail}` });
-      return;
-    }
-    const result = await analyzeDocument(read, analyzers, config, signal);
     filesScanned++;
-    findings.push(...result.findings);
-    errors.push(...result.errors);
+    findings.push(...outcome.findings);
+    errors.push(...outcome.errors);
     progress(relPath);
   };
 

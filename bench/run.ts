@@ -1,0 +1,150 @@
+/* Benchmark: `npm run bench` (full corpus) or `npm run bench -- --quick` (under a minute). */
+import { spawn, spawnSync } from 'node:child_process';
+import { promises as fs, statSync, existsSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { allAnalyzers } from '../src/analyzers';
+import { DEFAULT_CONFIG } from '../src/core/config';
+import { SourceDocument } from '../src/core/document';
+import { analyzeDocument } from '../src/core/engine';
+import { FULL, QUICK, RG_PATTERNS, generateCorpus } from './corpus';
+import { LANGUAGES } from './documents';
+
+const root = path.resolve(__dirname, '..');
+const quick = process.argv.includes('--quick');
+const spec = quick ? QUICK : FULL;
+const corpus = path.join(root, 'bench', quick ? 'corpus-quick' : 'corpus');
+const runs = quick ? 3 : 5;
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const percentile = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)];
+};
+
+function timeCommand(cmd: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<{ ms: number; stderr: string; code: number }> {
+  return new Promise((resolve, reject) => {
+    const start = process.hrtime.bigint();
+    const child = spawn(cmd, args, { env, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ ms: Number(process.hrtime.bigint() - start) / 1e6, stderr, code: code ?? -1 }));
+  });
+}
+
+async function benchScan(bytes: number) {
+  const cli = path.join(root, 'dist', 'cli.js');
+  const times: number[] = [];
+  const rss: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const r = await timeCommand(process.execPath, [cli, 'scan', corpus, '--format', 'json', '--output', os.devNull, '--quiet', '--fail-on', 'none'], { ...process.env, ACCEL_ADVISOR_REPORT_RSS: '1' });
+    if (r.code !== 0) throw new Error(`scan failed (${r.code}): ${r.stderr}`);
+    times.push(r.ms);
+    const m = /maxRSS (\d+)/.exec(r.stderr);
+    if (m) rss.push(Number(m[1]) / 1024);
+  }
+  const ms = median(times);
+  return { wallMs: Math.round(ms), runsMs: times.map(Math.round), filesPerSec: Math.round(spec.files / (ms / 1000)), mbPerSec: Number((bytes / 1e6 / (ms / 1000)).toFixed(1)), peakRssMb: Math.round(Math.max(...rss)) };
+}
+
+async function benchRipgrep() {
+  const rg = spawnSync('rg', ['--version']);
+  if (rg.status !== 0) return { available: false as const, note: 'ripgrep not installed (apt-get install ripgrep)' };
+  const args = ['--count-matches', '--no-messages', ...RG_PATTERNS.flatMap((p) => ['-e', p]), corpus];
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) times.push((await timeCommand('rg', args)).ms);
+  return { available: true as const, wallMs: Math.round(median(times)), runsMs: times.map(Math.round), version: rg.stdout.toString().split('\n')[0] };
+}
+
+async function benchLatency() {
+  const out: Record<string, Record<string, { p50: number; p95: number; findings: number }>> = {};
+  for (const lang of LANGUAGES) {
+    out[lang.name] = {};
+    for (const lines of [1000, 5000, 20000]) {
+      const doc = new SourceDocument(lang.file, lang.make(lines));
+      const iterations = lines >= 20000 ? 10 : lines >= 5000 ? 20 : 30;
+      let findings = 0;
+      for (let w = 0; w < 3; w++) findings = (await analyzeDocument(doc, allAnalyzers, DEFAULT_CONFIG)).findings.length;
+      const ms: number[] = [];
+      for (let i = 0; i < iterations; i++) {
+        // A fresh document each time, as after an edit (no cached line table).
+        const d = new SourceDocument(lang.file, doc.text);
+        const t = process.hrtime.bigint();
+        await analyzeDocument(d, allAnalyzers, DEFAULT_CONFIG);
+        ms.push(Number(process.hrtime.bigint() - t) / 1e6);
+      }
+      out[lang.name][`${lines / 1000}k`] = { p50: Number(percentile(ms, 50).toFixed(1)), p95: Number(percentile(ms, 95).toFixed(1)), findings };
+    }
+  }
+  return out;
+}
+
+function benchActivation() {
+  const ext = path.join(root, 'dist', 'extension.js');
+  if (!existsSync(ext)) return { available: false as const, note: 'dist/extension.js not built' };
+  const r = spawnSync(process.execPath, [path.join(__dirname, 'activate-probe.js'), ext], { encoding: 'utf8' });
+  const times = (r.stdout.match(/activateMs (\S+)/g) ?? []).map((l) => Number(l.split(' ')[1]));
+  if (!times.length) return { available: false as const, note: `probe failed: ${r.stderr.slice(0, 400)}` };
+  return { available: true as const, activateMs: Number(median(times).toFixed(1)), runsMs: times };
+}
+
+function bundleSizes() {
+  const sizes: Record<string, number> = {};
+  for (const f of ['cli.js', 'extension.js', 'worker.js']) {
+    const p = path.join(root, 'dist', f);
+    if (existsSync(p)) sizes[f] = statSync(p).size;
+  }
+  let grammars = 0;
+  const g = path.join(root, 'dist', 'grammars');
+  if (existsSync(g)) for (const f of require('node:fs').readdirSync(g)) grammars += statSync(path.join(g, f)).size;
+  sizes['grammars (total)'] = grammars;
+  return sizes;
+}
+
+async function main() {
+  const t0 = Date.now();
+  process.stderr.write(`corpus: ${corpus} (${spec.files} files, seed ${spec.seed})…\n`);
+  const meta = await generateCorpus(corpus, spec);
+  process.stderr.write(`corpus ready: ${meta.files} files, ${(meta.bytes / 1e6).toFixed(1)} MB\n`);
+  process.stderr.write('full scan…\n');
+  const scan = await benchScan(meta.bytes);
+  process.stderr.write('ripgrep…\n');
+  const rg = await benchRipgrep();
+  process.stderr.write('single-document latency…\n');
+  const latency = await benchLatency();
+  const activation = benchActivation();
+  const result = {
+    date: new Date().toISOString(),
+    machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, memGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version },
+    corpus: { files: meta.files, mb: Number((meta.bytes / 1e6).toFixed(1)), seed: spec.seed, quick },
+    scan,
+    ripgrep: rg,
+    scanToRipgrepRatio: rg.available ? Number((scan.wallMs / rg.wallMs).toFixed(2)) : null,
+    latencyMs: latency,
+    activation,
+    bundleBytes: bundleSizes(),
+    benchSeconds: Math.round((Date.now() - t0) / 1000),
+  };
+  await fs.mkdir(path.join(root, 'bench', 'results'), { recursive: true });
+  await fs.writeFile(path.join(root, 'bench', 'results', quick ? 'latest-quick.json' : 'latest.json'), `${JSON.stringify(result, null, 2)}\n`);
+
+  const rows: [string, string][] = [
+    ['corpus', `${meta.files} files, ${result.corpus.mb} MB`],
+    ['full scan (median)', `${scan.wallMs} ms, ${scan.filesPerSec} files/s, ${scan.mbPerSec} MB/s, peak RSS ${scan.peakRssMb} MB`],
+    ['ripgrep (median)', rg.available ? `${rg.wallMs} ms` : rg.note],
+    ['scan / ripgrep', result.scanToRipgrepRatio === null ? 'n/a' : `${result.scanToRipgrepRatio}×`],
+  ];
+  for (const [lang, byLines] of Object.entries(latency)) {
+    rows.push([`latency ${lang}`, Object.entries(byLines).map(([k, v]) => `${k}: p50 ${v.p50} / p95 ${v.p95} ms`).join('; ')]);
+  }
+  rows.push(['activation', activation.available ? `${activation.activateMs} ms` : activation.note]);
+  rows.push(['bundle', Object.entries(result.bundleBytes).map(([k, v]) => `${k} ${(v / 1e6).toFixed(2)} MB`).join(', ')]);
+  const w = Math.max(...rows.map(([k]) => k.length));
+  process.stdout.write(`\n${rows.map(([k, v]) => `${k.padEnd(w)}  ${v}`).join('\n')}\n\nwritten to bench/results/${quick ? 'latest-quick.json' : 'latest.json'}\n`);
+}
+
+main().catch((err) => {
+  process.stderr.write(`bench failed: ${(err as Error).stack}\n`);
+  process.exitCode = 1;
+});
