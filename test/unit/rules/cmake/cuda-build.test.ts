@@ -1,5 +1,9 @@
+import assert from 'node:assert/strict';
 import { cmakeAnalyzer } from '../../../../src/analyzers/cmake';
 import type { Analyzer } from '../../../../src/core/rule';
+import { DEFAULT_CONFIG } from '../../../../src/core/config';
+import { SourceDocument } from '../../../../src/core/document';
+import { analyzeDocument } from '../../../../src/core/engine';
 import { ruleTester } from '../../rule-tester';
 
 ruleTester(cmakeAnalyzer as Analyzer, 'cmake/cuda-build', {
@@ -48,4 +52,14 @@ ruleTester(cmakeAnalyzer as Analyzer, 'cmake/cuda-build', {
       ],
     },
   ],
+});
+
+describe('cmake parser on a broken file', () => {
+  it('gives one clear error and no findings', async () => {
+    const doc = new SourceDocument('CMakeLists.txt', 'project(app LANGUAGES CUDA\nfind_package(CUDAToolkit\n');
+    const result = await analyzeDocument(doc, [cmakeAnalyzer as Analyzer], DEFAULT_CONFIG);
+    assert.equal(result.errors.length, 1);
+    assert.match(result.errors[0].message, /could not parse as cmake: unterminated project\( starting at line 1/);
+    assert.deepEqual(result.findings, []);
+  });
 });
