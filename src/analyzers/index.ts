@@ -13,6 +13,7 @@ import { cloudformationAnalyzer } from './cloudformation';
 import { cdkAnalyzer } from './cdk';
 import { cdkPythonAnalyzer } from './cdk-python';
 import { sagemakerAnalyzer } from './sagemaker';
+import { configAnalyzer } from './config';
 
 /**
  * Every analyzer, in priority order: when two see the same token, the earlier one's finding is
@@ -34,6 +35,7 @@ export const allAnalyzers: readonly Analyzer[] = [
   cdkPythonAnalyzer,
   sagemakerAnalyzer,
   // generic analyzers last
+  configAnalyzer,
 ] as Analyzer[];
 
 /** Every rule's metadata, for SARIF rules[] and the editor. */

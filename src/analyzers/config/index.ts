@@ -1,0 +1,19 @@
+import { INSTANCE_TYPE_SCAN_RE } from '../../core/catalog';
+import { defineAnalyzer } from '../../core/rule';
+import { configInstanceType } from './rules/instance-type';
+import { configFormat, configParser, type ParsedConfig } from './values';
+
+const SCAN = new RegExp(INSTANCE_TYPE_SCAN_RE.source);
+
+/**
+ * The generic analyzer, listed last: instance types in any structured config file that no
+ * specific analyzer understands better (same-range findings of earlier analyzers win). Never
+ * reads Python, TypeScript or other source code.
+ */
+export const configAnalyzer = defineAnalyzer<ParsedConfig>({
+  id: 'config',
+  matches: (rel) => configFormat(rel) !== undefined,
+  precheck: (text) => SCAN.test(text),
+  parser: configParser,
+  rules: [configInstanceType],
+});
