@@ -1,0 +1,27 @@
+/**
+ * Everything heavy (parsers, analyzers, the instance catalog, pricing, report formatters), loaded
+ * on first use with `import('./heavy')` so that activation stays light: esbuild keeps this
+ * module's code unevaluated until then.
+ */
+export { analyzeDocument, scanFolder, type ScanResult, type ScanProgress } from '../core/engine';
+export { SourceDocument } from '../core/document';
+export { WorkerPool } from '../core/worker-pool';
+export { CancelledError } from '../core/discovery';
+export { parseConfigText, ConfigError, CONFIG_FILE_NAME } from '../core/config';
+export { allAnalyzers, ruleDescriptors } from '../analyzers/index';
+export { buildReport, formatReport, type ReportDocument, type ReportFormat } from '../report/index';
+export { priceFindings } from '../report/model';
+export { buildViewModel } from '../report/view-model';
+export { loadActiveSnapshot, defaultCacheDir } from '../pricing/cache';
+export { setActiveSnapshot } from '../pricing/snapshot-info';
+export { embeddedSnapshot } from '../pricing/snapshot';
+export { loadPriceOverrides } from '../pricing/overrides';
+export { writeFileAtomic } from '../pricing/atomic-write';
+export { refreshPrices, RefreshError } from '../pricing/refresh';
+export { pricingLabel } from '../pricing/estimate';
+export { instanceHoverMarkdown } from './hover-content';
+export { instanceTypeAt } from './instance-token';
+export { lensesFor } from './lens-content';
+export { default as picomatch } from 'picomatch';
+
+export type Heavy = typeof import('./heavy');
