@@ -3,14 +3,16 @@ import type { Category, Effort, Finding, Severity } from '../core/types';
 /**
  * The lock-in score: 0 (portable) … 100 (deeply locked in).
  *
- *   weight(f)  = CATEGORY_WEIGHT[category] × SEVERITY_FACTOR[severity] × EFFORT_FACTOR[effort]
- *   pressure   = Σ weight(f) / SCALE  +  BREADTH × (files with a blocking finding / files scanned)
- *   score      = round(100 × (1 − e^(−pressure)))
+ *   weight(f)   = CATEGORY_WEIGHT[category] × SEVERITY_FACTOR[severity] × EFFORT_FACTOR[effort]
+ *   fileLoad(F) = min(1, Σ weight(f in F) / FILE_SATURATION)         how locked in one file is
+ *   breadth     = min(1, Σ fileLoad(F) / files scanned)              how much of the code base
+ *   pressure    = Σ weight(f) / VOLUME_SCALE  +  BREADTH_WEIGHT × breadth
+ *   score       = round(100 × (1 − e^(−pressure)))
  *
- * Every term is ≥ 0 and the files-touched share never falls when a finding is added, so adding a
- * finding never lowers the score (monotone). Portable instances weigh nothing. The exponential
- * saturates: the first hard bindings move the score most, and a huge repository tends to 100
- * only when it is locked in widely.
+ * Every term grows (or stays) when a finding is added, so adding a finding never lowers the
+ * score. Portable instances weigh nothing. A few hard bindings spread over many files of a large
+ * code base score lower than the same bindings in a small one; sheer volume still pushes the
+ * score up through the first term. A file's own score is the same formula with one file scanned.
  */
 export const CATEGORY_WEIGHT: Record<Category, number> = {
   'cuda-source': 3,
@@ -25,8 +27,9 @@ export const CATEGORY_WEIGHT: Record<Category, number> = {
 };
 export const SEVERITY_FACTOR: Record<Severity, number> = { error: 1.5, warning: 1, info: 0.3 };
 export const EFFORT_FACTOR: Record<Effort, number> = { none: 0, low: 0.5, medium: 1, high: 2 };
-export const SCALE = 40;
-export const BREADTH = 1;
+export const VOLUME_SCALE = 400;
+export const FILE_SATURATION = 4;
+export const BREADTH_WEIGHT = 2;
 
 export function findingWeight(f: Pick<Finding, 'category' | 'severity' | 'effort'>): number {
   return CATEGORY_WEIGHT[f.category] * SEVERITY_FACTOR[f.severity] * EFFORT_FACTOR[f.effort];
@@ -34,14 +37,17 @@ export function findingWeight(f: Pick<Finding, 'category' | 'severity' | 'effort
 
 export function lockInScore(findings: readonly Finding[], filesScanned: number): number {
   let sum = 0;
-  const touched = new Set<string>();
+  const perFile = new Map<string, number>();
   for (const f of findings) {
     const w = findingWeight(f);
+    if (w <= 0) continue;
     sum += w;
-    if (w > 0) touched.add(f.file);
+    perFile.set(f.file, (perFile.get(f.file) ?? 0) + w);
   }
-  const share = filesScanned > 0 ? Math.min(1, touched.size / filesScanned) : touched.size ? 1 : 0;
-  const pressure = sum / SCALE + BREADTH * share;
+  let load = 0;
+  for (const w of perFile.values()) load += Math.min(1, w / FILE_SATURATION);
+  const breadth = Math.min(1, load / Math.max(filesScanned, 1));
+  const pressure = sum / VOLUME_SCALE + BREADTH_WEIGHT * breadth;
   return Math.round(100 * (1 - Math.exp(-pressure)));
 }
 

@@ -38,6 +38,7 @@ export function describeInstance(site: InstanceSite): ReportDescriptor | undefin
   const info = parseInstanceType(site.text);
   if (!info || info.class === 'other' || !info.category) return undefined;
   const counterpart = info.class === 'portable' ? undefined : suggestCounterpart(info, site.workload);
+  const suggested = counterpart && (info.sagemaker ? `ml.${counterpart.type}` : counterpart.type);
   const specs = describeSpecs(info);
   const where = site.where ? ` in ${site.where}` : '';
   const kind = info.class === 'gpu' ? 'GPU instance' : info.class === 'x86' ? 'x86 instance' : 'Instance';
@@ -45,7 +46,7 @@ export function describeInstance(site: InstanceSite): ReportDescriptor | undefin
   if (info.class === 'portable') {
     advice = 'Already on AWS silicon (Trainium, Inferentia or Graviton): nothing to migrate; listed so cost totals are complete.';
   } else if (counterpart) {
-    advice = `Consider ${counterpart.type}${counterpart.info.accelerator ? ` (${describeSpecs(counterpart.info)})` : ''}: ${counterpart.reason}${counterpart.assumption ? ` (${counterpart.assumption})` : ''}`;
+    advice = `Consider ${suggested}${counterpart.info.accelerator ? ` (${describeSpecs(counterpart.info)})` : ''}: ${counterpart.reason}${counterpart.assumption ? ` (${counterpart.assumption})` : ''}`;
   } else {
     advice = info.class === 'gpu' ? 'Move the workload to Trainium (training) or Inferentia (inference) once its code is portable.' : 'Move to the Graviton family of the same size once the software stack builds for arm64.';
   }
@@ -60,7 +61,7 @@ export function describeInstance(site: InstanceSite): ReportDescriptor | undefin
     instanceType: site.text,
   };
   if (counterpart) {
-    d.suggestedInstanceType = info.sagemaker ? `ml.${counterpart.type}` : counterpart.type;
+    d.suggestedInstanceType = suggested;
     d.suggestionReason = counterpart.reason;
     d.fixes = [
       { title: `Replace ${site.text} with ${d.suggestedInstanceType}`, edits: [{ start: site.start, end: site.end, newText: d.suggestedInstanceType }] },
