@@ -60,12 +60,10 @@ export function describeInstance(site: InstanceSite): ReportDescriptor | undefin
     effort: info.class === 'portable' ? 'none' : info.class === 'x86' ? 'low' : 'medium',
     instanceType: site.text,
   };
-  if (counterpart) {
+  if (counterpart && suggested) {
     d.suggestedInstanceType = suggested;
     d.suggestionReason = counterpart.reason;
-    d.fixes = [
-      { title: `Replace ${site.text} with ${d.suggestedInstanceType}`, edits: [{ start: site.start, end: site.end, newText: d.suggestedInstanceType }] },
-    ];
+    d.fixes = [{ title: `Replace ${site.text} with ${suggested}`, edits: [{ start: site.start, end: site.end, newText: suggested }] }];
   }
   if (site.workload) d.workload = site.workload;
   if (site.count !== undefined) d.count = site.count;
