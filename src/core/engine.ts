@@ -72,13 +72,17 @@ export async function analyzeDocument(
 ): Promise<DocumentAnalysis> {
   const findings: Finding[] = [];
   const errors: ScanError[] = [];
-  const applicable = analyzersFor(analyzers, doc.relPath).filter((a) => passesPrecheck(a, doc.text));
-  if (!applicable.length) return { findings, errors };
+  const matching = analyzersFor(analyzers, doc.relPath).filter((a) => passesPrecheck(a, doc.text));
+  if (!matching.length) return { findings, errors };
+  // Specific analyzers first; generic ones only read what no specific analyzer claimed.
+  const applicable = [...matching.filter((a) => !a.generic), ...matching.filter((a) => a.generic)];
+  let claimed = false;
 
   const parsed = new Map<string, { value?: unknown; failed?: boolean; dispose?: () => void }>();
   try {
     for (const a of applicable) {
       throwIfCancelled(signal);
+      if (a.generic && claimed) continue;
       let entry = parsed.get(a.parser.id);
       if (!entry) {
         try {
@@ -92,6 +96,13 @@ export async function analyzeDocument(
         parsed.set(a.parser.id, entry);
       }
       if (entry.failed) continue;
+      if (a.claims) {
+        try {
+          if (a.claims(entry.value)) claimed = true;
+        } catch {
+          /* a claim check that fails claims nothing */
+        }
+      }
       a.rules.forEach((rule, index) => {
         const setting = config.rules[rule.meta.id];
         if (setting === 'off') return;

@@ -73,6 +73,13 @@ export interface Analyzer<P = unknown> {
   precheck?: RegExp | ((text: string) => boolean);
   parser: ParserAdapter<P>;
   rules: RuleModule<P>[];
+  /**
+   * Whether this analyzer recognised the document as its own kind (a CloudFormation template, a
+   * Kubernetes manifest). A document claimed by a specific analyzer is not read by generic ones.
+   */
+  claims?(parsed: P): boolean;
+  /** A catch-all analyzer (instance types in any config file): runs only on unclaimed documents. */
+  generic?: boolean;
 }
 
 /** Helper so analyzer modules keep their generic type. */

@@ -17,6 +17,7 @@ export const cloudformationAnalyzer = defineAnalyzer<ParsedTemplate>({
   id: 'cloudformation',
   matches: (rel) => /\.(ya?ml|json|template)$/i.test(rel) && !/(^|\/)(package(-lock)?|tsconfig|composer)\.json$/i.test(rel) && !/\.(tf|tfvars)\.json$/i.test(rel),
   precheck: TEMPLATE_HINT,
+  claims: (parsed) => parsed.root !== undefined,
   parser: cloudformationParser,
   rules: [
     cloudformationInstanceType,

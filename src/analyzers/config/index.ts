@@ -14,6 +14,7 @@ export const configAnalyzer = defineAnalyzer<ParsedConfig>({
   id: 'config',
   matches: (rel) => configFormat(rel) !== undefined,
   precheck: (text) => SCAN.test(text),
+  generic: true,
   parser: configParser,
   rules: [configInstanceType],
 });

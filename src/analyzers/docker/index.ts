@@ -13,6 +13,7 @@ export const dockerAnalyzer = defineAnalyzer<ParsedDocker>({
   id: 'docker',
   matches: (rel) => isDockerfileName(rel) || isComposeName(rel),
   precheck: PRECHECK,
+  claims: (parsed) => parsed.kind === 'dockerfile' || parsed.services.length > 0,
   parser: dockerParser,
   rules: [cudaImage, platformAmd64, nvidiaRuntime, nvidiaEnv, cudaWheelIndex],
 });

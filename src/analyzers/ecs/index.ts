@@ -10,6 +10,7 @@ export const ecsAnalyzer = defineAnalyzer<ParsedEcs>({
   id: 'ecs',
   matches: (rel) => /\.(json|ya?ml)$/i.test(rel) && !/(^|\/)(package(-lock)?|tsconfig[^/]*|composer)\.json$/i.test(rel),
   precheck: /containerDefinitions|containerProperties|nodeProperties|ecsProperties|computeResources|"essential"/,
+  claims: (parsed) => parsed.docs.length > 0,
   parser: ecsParser,
   rules: [gpuResource, x86Architecture, instanceType, cudaImage],
 });

@@ -19,6 +19,7 @@ export const kubernetesAnalyzer = defineAnalyzer<ParsedK8s>({
   id: 'kubernetes',
   matches: (rel) => /\.ya?ml$/i.test(rel) && !isComposeName(rel) && !/(^|\/)\.github\/workflows\//.test(rel),
   precheck: PRECHECK,
+  claims: (parsed) => parsed.docs.length > 0,
   parser: kubernetesParser,
   rules: [gpuResource, gpuNodeSelector, instanceType, gpuToleration, nvidiaRuntimeClass, nvidiaDevicePlugin, cudaImage, nvidiaAmi, amd64NodeSelector],
 });
