@@ -13,6 +13,8 @@ export class SourceDocument {
     readonly text: string,
     /** Absolute path when the document is a file on disk. */
     readonly absPath?: string,
+    /** Identifies an open editor document across edits, so parsers can reuse the previous tree. */
+    readonly cacheKey?: string,
   ) {}
 
   /** Lower-cased base name, e.g. "dockerfile" or "requirements-dev.txt". */

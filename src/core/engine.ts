@@ -106,6 +106,10 @@ export async function analyzeDocument(
       a.rules.forEach((rule, index) => {
         const setting = config.rules[rule.meta.id];
         if (setting === 'off') return;
+        if (rule.precheck) {
+          rule.precheck.lastIndex = 0;
+          if (!rule.precheck.test(doc.text)) return;
+        }
         const context: RuleContext = {
           document: doc,
           neuronTrack: config.neuronTrack,

@@ -50,6 +50,11 @@ export interface RuleContext {
 
 export interface RuleModule<P> {
   meta: RuleMeta;
+  /**
+   * Words the document must contain for this rule to find anything; the rule is skipped
+   * otherwise. A superset of what it reports (it saves walking the tree, it decides nothing).
+   */
+  precheck?: RegExp;
   check(parsed: P, context: RuleContext): void;
 }
 

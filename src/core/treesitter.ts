@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { Language, Parser, type Tree } from 'web-tree-sitter';
+import { Edit, Language, Parser, type Tree } from 'web-tree-sitter';
 
 /** Grammars shipped with the product (WebAssembly), loaded lazily on first use. */
 export type GrammarName = 'python' | 'cpp' | 'hcl' | 'terraform' | 'bash' | 'typescript';
@@ -43,11 +43,63 @@ export async function loadLanguage(name: GrammarName): Promise<Language> {
   return lang;
 }
 
+interface CachedTree {
+  text: string;
+  tree: Tree;
+}
+
+/**
+ * Trees of open documents, so an edit reparses incrementally (tree-sitter reuses the unchanged
+ * parts). Keyed by grammar and document key; a few entries only, the least recently used go first.
+ */
+const treeCache = new Map<string, CachedTree>();
+const TREE_CACHE_SIZE = 16;
+
+function point(text: string, offset: number): { row: number; column: number } {
+  let row = 0;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
+    row++;
+    lineStart = i + 1;
+  }
+  return { row, column: offset - lineStart };
+}
+
+/** The single edit that turns `before` into `after`: common prefix and suffix kept. */
+export function diffEdit(before: string, after: string) {
+  const max = Math.min(before.length, after.length);
+  let start = 0;
+  while (start < max && before.charCodeAt(start) === after.charCodeAt(start)) start++;
+  let end = 0;
+  while (end < max - start && before.charCodeAt(before.length - 1 - end) === after.charCodeAt(after.length - 1 - end)) end++;
+  const oldEndIndex = before.length - end;
+  const newEndIndex = after.length - end;
+  return {
+    startIndex: start,
+    oldEndIndex,
+    newEndIndex,
+    startPosition: point(before, start),
+    oldEndPosition: point(before, oldEndIndex),
+    newEndPosition: point(after, newEndIndex),
+  };
+}
+
+/** Forgets a document's trees (the editor calls this when a document closes). */
+export function releaseTrees(cacheKey: string): void {
+  for (const [key, entry] of treeCache) {
+    if (key.endsWith(`\0${cacheKey}`)) {
+      entry.tree.delete();
+      treeCache.delete(key);
+    }
+  }
+}
+
 /**
  * Parses text with a grammar. The caller must `tree.delete()` when done (WebAssembly memory).
- * One parser per grammar is reused; parsing is synchronous once the grammar is loaded.
+ * One parser per grammar is reused; parsing is synchronous once the grammar is loaded. With a
+ * `cacheKey` (an open document), the previous tree of that document is reused incrementally.
  */
-export async function parseWith(name: GrammarName, text: string): Promise<Tree> {
+export async function parseWith(name: GrammarName, text: string, cacheKey?: string): Promise<Tree> {
   const language = await loadLanguage(name);
   let parser = parsers.get(name);
   if (!parser) {
@@ -55,8 +107,25 @@ export async function parseWith(name: GrammarName, text: string): Promise<Tree> 
     parser.setLanguage(language);
     parsers.set(name, parser);
   }
-  const tree = parser.parse(text);
+  const key = cacheKey === undefined ? undefined : `${name}\0${cacheKey}`;
+  const cached = key ? treeCache.get(key) : undefined;
+  let old: Tree | undefined;
+  if (cached && key) {
+    treeCache.delete(key);
+    old = cached.tree;
+    if (cached.text !== text) old.edit(new Edit(diffEdit(cached.text, text)));
+  }
+  const tree = parser.parse(text, old ?? null);
+  old?.delete();
   if (!tree) throw new Error(`the ${name} parser returned no tree`);
+  if (key) {
+    treeCache.set(key, { text, tree: tree.copy() });
+    if (treeCache.size > TREE_CACHE_SIZE) {
+      const [oldestKey, oldest] = treeCache.entries().next().value as [string, CachedTree];
+      oldest.tree.delete();
+      treeCache.delete(oldestKey);
+    }
+  }
   return tree;
 }
 

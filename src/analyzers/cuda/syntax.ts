@@ -141,7 +141,7 @@ function qualifierMacros(root: SyntaxNode): Map<string, MacroAlias> {
 export const cppParser: ParserAdapter<ParsedCpp> = {
   id: 'cpp',
   async parse(doc: SourceDocument) {
-    const tree = await parseWith('cpp', doc.text);
+    const tree = await parseWith('cpp', doc.text, doc.cacheKey);
     try {
       const root = tree.rootNode;
       return { tree, root, text: doc.text, ...collect(root, doc.text), qualifierMacros: qualifierMacros(root) };

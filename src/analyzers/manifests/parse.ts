@@ -249,7 +249,7 @@ export const manifestParser: ParserAdapter<ParsedManifest> = {
     else if (kind === 'setup.cfg') parseSetupCfg(doc.text, out);
     else if (kind === 'conda') parseConda(doc.text, out);
     else {
-      const tree = await parseWith('python', doc.text);
+      const tree = await parseWith('python', doc.text, doc.cacheKey);
       try {
         parseSetupPy(tree.rootNode, out);
       } finally {

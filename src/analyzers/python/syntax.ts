@@ -72,7 +72,7 @@ export function makeParsedPython(tree: Tree, mapOffset: (o: number) => number, f
 export const pythonParser: ParserAdapter<ParsedPython> = {
   id: 'python',
   async parse(doc: SourceDocument) {
-    const tree = await parseWith('python', doc.text);
+    const tree = await parseWith('python', doc.text, doc.cacheKey);
     return makeParsedPython(tree, (o) => o);
   },
   dispose(parsed) {

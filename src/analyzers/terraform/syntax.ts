@@ -190,7 +190,7 @@ function convertHclBody(body: SyntaxNode | undefined): TfBody {
 }
 
 async function parseHcl(doc: SourceDocument): Promise<TfBody> {
-  const tree = await parseWith('terraform', doc.text);
+  const tree = await parseWith('terraform', doc.text, doc.cacheKey);
   try {
     const root = tree.rootNode;
     const body = named(root).find((n) => n.type === 'body');

@@ -15,6 +15,7 @@ function adviceFor(what: string, track: 'native' | 'xla'): string {
 
 /** CUDA mixed precision: torch.cuda.amp.*, or autocast / GradScaler bound to "cuda". */
 export const cudaAutocast: RuleModule<ParsedPython> = {
+  precheck: /autocast|GradScaler|custom_fwd|custom_bwd/,
   meta: {
     id: 'python/cuda-autocast',
     category: 'framework-cuda',

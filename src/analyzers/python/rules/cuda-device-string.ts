@@ -111,6 +111,7 @@ function replacementFor(place: Place, track: NeuronTrack, quote: string): string
 
 /** A CUDA device string used as a device, directly or through a variable. */
 export const cudaDeviceString: RuleModule<ParsedPython> = {
+  precheck: /cuda|gpu/i,
   meta: {
     id: 'python/cuda-device-string',
     category: 'framework-cuda',

@@ -15,6 +15,7 @@ function hasCudaSource(node: SyntaxNode | undefined): boolean {
  * CppExtension and BuildExtension alone are CPU-capable: not reported.
  */
 export const cudaExtension: RuleModule<ParsedPython> = {
+  precheck: /cpp_extension|CUDAExtension|BuildExtension|cuda_sources/,
   meta: {
     id: 'python/cuda-extension',
     category: 'cuda-source',

@@ -19,6 +19,7 @@ const APIS: Record<string, { effort: Effort; what: string }> = {
 
 /** CUDA streams, events and graphs: explicit GPU scheduling with no announced Neuron equivalent. */
 export const cudaStreamGraph: RuleModule<ParsedPython> = {
+  precheck: /cuda|Stream|Graph|graph/,
   meta: {
     id: 'python/cuda-stream-graph',
     category: 'framework-cuda',

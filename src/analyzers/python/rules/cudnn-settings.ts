@@ -7,6 +7,7 @@ const KERNEL_SELECTION = /^torch\.backends\.cuda\.(sdp_kernel|enable_flash_sdp|e
 
 /** torch.backends.cudnn.* / torch.backends.cuda.*: read, called or assigned. */
 export const cudnnSettings: RuleModule<ParsedPython> = {
+  precheck: /cudnn|backends/,
   meta: {
     id: 'python/cudnn-settings',
     category: 'framework-cuda',

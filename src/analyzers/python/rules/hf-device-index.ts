@@ -8,6 +8,7 @@ import { callArguments, calleeName, span, type ParsedPython } from '../syntax';
  * transformers and accelerate resolve it to a CUDA device.
  */
 export const hfDeviceIndex: RuleModule<ParsedPython> = {
+  precheck: /transformers|diffusers|accelerate|peft|trl|sentence_transformers/,
   meta: {
     id: 'python/hf-device-index',
     category: 'framework-cuda',

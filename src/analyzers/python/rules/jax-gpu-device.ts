@@ -12,6 +12,7 @@ const ENV_KEYS = /^(JAX_PLATFORMS|JAX_PLATFORM_NAME)$/;
 
 /** JAX bound to GPUs: jax.devices("gpu"), backend="gpu", jax_platform_name / JAX_PLATFORMS = gpu|cuda. */
 export const jaxGpuDevice: RuleModule<ParsedPython> = {
+  precheck: /jax|JAX/,
   meta: {
     id: 'python/jax-gpu-device',
     category: 'framework-cuda',

@@ -3,6 +3,7 @@ import { callArguments, dottedName, qualifiedName, span, stringValue, type Parse
 
 /** The "nccl" process-group backend: NVIDIA's collective library. */
 export const ncclBackend: RuleModule<ParsedPython> = {
+  precheck: /nccl/,
   meta: {
     id: 'python/nccl-backend',
     category: 'framework-cuda',

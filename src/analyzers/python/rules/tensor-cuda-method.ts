@@ -4,6 +4,7 @@ import { callArguments, span, type ParsedPython } from '../syntax';
 
 /** `.cuda()` on a tensor or module: a hard binding to the CUDA device. */
 export const tensorCudaMethod: RuleModule<ParsedPython> = {
+  precheck: /cuda/,
   meta: {
     id: 'python/tensor-cuda-method',
     category: 'framework-cuda',

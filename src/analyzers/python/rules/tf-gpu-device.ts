@@ -12,6 +12,7 @@ const ADVICE =
 
 /** TensorFlow bound to GPUs: tf.device("/GPU:0") and other /GPU: device strings; GPU queries as guards. */
 export const tfGpuDevice: RuleModule<ParsedPython> = {
+  precheck: /gpu/i,
   meta: {
     id: 'python/tf-gpu-device',
     category: 'framework-cuda',

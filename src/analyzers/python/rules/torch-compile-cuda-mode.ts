@@ -12,6 +12,7 @@ const BACKENDS: Record<string, Effort> = { cudagraphs: 'medium', tensorrt: 'high
 
 /** torch.compile options that only mean something on CUDA. backend="inductor" (the default) also runs on CPU: not flagged. */
 export const torchCompileCudaMode: RuleModule<ParsedPython> = {
+  precheck: /compile/,
   meta: {
     id: 'python/torch-compile-cuda-mode',
     category: 'framework-cuda',

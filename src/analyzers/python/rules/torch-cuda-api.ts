@@ -62,6 +62,7 @@ const DEFAULT: ApiAdvice = {
 
 /** Calls into torch.cuda.*: the CUDA runtime as seen from PyTorch. */
 export const torchCudaApi: RuleModule<ParsedPython> = {
+  precheck: /cuda/,
   meta: {
     id: 'python/torch-cuda-api',
     category: 'framework-cuda',
