@@ -1,4 +1,5 @@
-import { parse, type TSESTree } from '@typescript-eslint/typescript-estree';
+import type { TSESTree } from '@typescript-eslint/typescript-estree';
+import { parseTypeScript } from './estree';
 import type { SourceDocument } from '../../core/document';
 import type { ParserAdapter } from '../../core/rule';
 
@@ -51,7 +52,7 @@ function collectImports(program: TSESTree.Program, imports: Map<string, string>)
 export function parseCdk(text: string, relPath: string): ParsedCdk {
   let program: TSESTree.Program;
   try {
-    program = parse(text, { range: true, loc: true, jsx: wantsJsx(relPath), comment: false });
+    program = parseTypeScript(text, { range: true, loc: true, jsx: wantsJsx(relPath), comment: false });
   } catch (err) {
     const e = err as { message?: string; lineNumber?: number; column?: number };
     const where = e.lineNumber ? ` (line ${e.lineNumber}${e.column !== undefined ? `, column ${e.column + 1}` : ''})` : '';
