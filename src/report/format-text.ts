@@ -1,5 +1,5 @@
 import type { ReportDocument } from './model';
-import { formatUsd } from './money';
+import { describeSavings, formatUsd } from './money';
 
 export interface TextOptions {
   color: boolean;
@@ -7,8 +7,20 @@ export interface TextOptions {
 
 const CODES = { red: 31, yellow: 33, cyan: 36, dim: 2, bold: 1, green: 32 } as const;
 
+/**
+ * File names, code and configuration values can carry control characters (ANSI escapes that
+ * recolour, retitle or clear the terminal, CR/LF that forge lines): show them as visible escapes.
+ */
+export function terminalSafe(value: unknown): string {
+  return String(value ?? '').replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => {
+    const named: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+    return named[c] ?? `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`;
+  });
+}
+
 /** Terminal output: findings grouped by file, then a summary. Colour only when asked (a TTY). */
 export function formatText(report: ReportDocument, opts: TextOptions): string {
+  const t = terminalSafe;
   const paint = (code: keyof typeof CODES, s: string) => (opts.color ? `\u001b[${CODES[code]}m${s}\u001b[0m` : s);
   const sev = { error: paint('red', 'error'), warning: paint('yellow', 'warning'), info: paint('cyan', 'info') };
   const lines: string[] = [];
@@ -17,22 +29,22 @@ export function formatText(report: ReportDocument, opts: TextOptions): string {
     if (f.file !== currentFile) {
       if (currentFile) lines.push('');
       currentFile = f.file;
-      lines.push(paint('bold', f.file));
+      lines.push(paint('bold', t(f.file)));
     }
-    lines.push(`  ${`${f.line}:${f.column}`.padEnd(8)} ${sev[f.severity].padEnd(opts.color ? 16 : 7)} ${f.message}  ${paint('dim', f.ruleId)}`);
-    lines.push(`  ${''.padEnd(8)} ${''.padEnd(7)} ${paint('dim', `→ ${f.advice}`)}`);
+    lines.push(`  ${`${f.line}:${f.column}`.padEnd(8)} ${sev[f.severity].padEnd(opts.color ? 16 : 7)} ${t(f.message)}  ${paint('dim', t(f.ruleId))}`);
+    lines.push(`  ${''.padEnd(8)} ${''.padEnd(7)} ${paint('dim', `→ ${t(f.advice)}`)}`);
     if (f.cost && f.cost.monthlyUsd !== null) {
       const c = f.cost;
       const now = `${formatUsd(c.monthlyUsd)}/mo`;
-      const then = c.suggestedMonthlyUsd !== null ? ` → ${f.suggestedInstanceType} ${formatUsd(c.suggestedMonthlyUsd)}/mo (saves ${formatUsd(c.monthlySavingsUsd)})` : '';
-      lines.push(`  ${''.padEnd(8)} ${''.padEnd(7)} ${paint('green', `$ ${c.count}× ${f.instanceType} ${now}${then}, ${c.region}`)}`);
+      const then = c.suggestedMonthlyUsd !== null ? ` → ${t(f.suggestedInstanceType)} ${formatUsd(c.suggestedMonthlyUsd)}/mo (${describeSavings(c.monthlySavingsUsd)})` : '';
+      lines.push(`  ${''.padEnd(8)} ${''.padEnd(7)} ${paint('green', `$ ${c.count}× ${t(f.instanceType)} ${now}${then}, ${t(c.region)}`)}`);
     } else if (f.cost && f.cost.note) {
-      lines.push(`  ${''.padEnd(8)} ${''.padEnd(7)} ${paint('dim', `$ ${f.cost.note}`)}`);
+      lines.push(`  ${''.padEnd(8)} ${''.padEnd(7)} ${paint('dim', `$ ${t(f.cost.note)}`)}`);
     }
   }
   if (report.errors.length) {
     lines.push('', paint('bold', 'Files that could not be read or parsed'));
-    for (const e of report.errors) lines.push(`  ${e.file}: ${e.message}`);
+    for (const e of report.errors) lines.push(`  ${t(e.file)}: ${t(e.message)}`);
   }
   const s = report.summary;
   const total = report.findings.length;
@@ -50,7 +62,7 @@ export function formatText(report: ReportDocument, opts: TextOptions): string {
     lines.push(
       `Monthly cost of instances found: ${formatUsd(s.monthlyUsd)}; with suggested counterparts: ${formatUsd(s.suggestedMonthlyUsd)}; difference ${formatUsd(s.monthlySavingsUsd)}` +
         (s.unpricedInstances ? ` (${s.unpricedInstances} without a known price)` : ''),
-      paint('dim', `Prices: ${report.pricing.basis}, ${report.pricing.region}, ${report.pricing.hoursPerMonth} h/month${report.pricing.discount ? `, ${Math.round(report.pricing.discount * 100)}% discount` : ''}, as of ${report.pricing.asOf} (${report.pricing.source})`),
+      paint('dim', `Prices: ${report.pricing.basis}, ${report.pricing.region}, ${report.pricing.hoursPerMonth} h/month${report.pricing.discount ? `, ${Math.round(report.pricing.discount * 100)}% discount` : ''}, as of ${report.pricing.asOf} (${t(report.pricing.source)})`),
     );
   }
   if (s.migrationPlan.length) {

@@ -9,3 +9,10 @@ export function formatHourly(n: number | null | undefined): string {
   if (n === null || n === undefined) return 'unknown';
   return `$${n.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 4 })}/h`;
 }
+
+/** "saves $12.00" or "costs $3.00 more": a negative saving is said as what it is. */
+export function describeSavings(n: number | null | undefined): string {
+  if (n === null || n === undefined) return 'savings unknown';
+  if (n < 0) return `costs ${formatUsd(-n)} more`;
+  return `saves ${formatUsd(n)}`;
+}
