@@ -283,7 +283,7 @@
     const errors = m.errors.length
       ? el('section', { class: 'card wide' }, [el('h2', { text: 'Files that could not be analysed (' + m.errors.length + ')' }), el('ul', {}, m.errors.map((e) => el('li', { text: e.file + ': ' + e.message })))])
       : null;
-    app.replaceChildren(
+    const parts = [
       header(m),
       el('div', { class: 'grid' }, [scoreCard(m)].concat(moneyCards(m))),
       el('div', { class: 'grid three' }, [countTable('By category', m.counts.category), countTable('By severity', m.counts.severity, SEVERITY_ORDER), countTable('By effort', m.counts.effort, ['none', 'low', 'medium', 'high'])]),
@@ -291,7 +291,8 @@
       plan(m),
       findingsSection(m),
       errors,
-    );
+    ].filter(Boolean);
+    app.replaceChildren.apply(app, parts);
     renderRows();
   }
 

@@ -2,6 +2,7 @@
  * Accel Advisor for VS Code. Activation only registers providers and commands; the engine,
  * parsers, catalog and pricing load on first use (ctx.engine()), after activate() has returned.
  */
+import './zod-setup';
 import * as vscode from 'vscode';
 import { CodeActions } from './code-actions';
 import { CostLenses } from './code-lens';
@@ -9,7 +10,7 @@ import { registerCommands } from './commands';
 import { Ctx } from './ctx';
 import { LiveDiagnostics } from './diagnostics';
 import { InstanceHover } from './hover';
-import { ReportPanel, VIEW_TYPE } from './report-panel';
+import { loadSavedReport, ReportPanel, VIEW_TYPE } from './report-panel';
 import { StatusBar } from './status-bar';
 
 /** Documents the providers serve: files on disk, unsaved ones and notebook cells, in any language. */
@@ -35,7 +36,16 @@ export function activate(context: vscode.ExtensionContext): void {
   );
   ctx.log.info(`activated in ${Date.now() - started} ms`);
   // Documents already open: analysed once the engine has loaded, off the activation path.
-  setTimeout(() => live.refreshAll(), 0);
+  setTimeout(() => {
+    live.refreshAll();
+    // The status bar shows the last scan's score until the next scan.
+    void loadSavedReport(ctx!).then((r) => {
+      if (r && ctx && !ctx.report) {
+        ctx.report = r;
+        ctx.onDidChangeReport.fire(r);
+      }
+    });
+  }, 0);
 }
 
 export function deactivate(): void {

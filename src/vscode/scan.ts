@@ -47,6 +47,7 @@ async function doScan(ctx: Ctx): Promise<ReportDocument | undefined> {
     async (progress, token) => {
       const controller = new AbortController();
       const sub = token.onCancellationRequested(() => controller.abort());
+      progress.report({ message: 'finding files…' });
       const h = await ctx.engine();
       const multi = folders.length > 1;
       const findings: Finding[] = [];
