@@ -63,3 +63,31 @@ export const MKL_ADVICE =
 export function isIntelLibName(word: string): boolean {
   return /^(mkl_\w+|mkl_rt|iomp5|libiomp5|ipp[a-z]+)$/.test(word);
 }
+
+/** More ISA/target flags than this in one command or line are one decision: report them as one finding. */
+export const FLAG_LIST_THRESHOLD = 3;
+
+export interface FlagHit {
+  start: number;
+  end: number;
+  text: string;
+  finding: FlagFinding;
+}
+
+/**
+ * Reports x86 flags of one command or line: each one alone when there are a few, or a single finding
+ * spanning the whole list when a toolchain file spells out dozens (`-msse -msse2 … -mavx512vl`).
+ * Intel library links are always reported one by one (they are separate migration items).
+ */
+export function reportX86Flags(hits: FlagHit[], report: (start: number, end: number, message: string, advice: string, effort?: 'medium') => void): void {
+  const isas = hits.filter((h) => !/^-l/.test(h.text));
+  const libs = hits.filter((h) => /^-l/.test(h.text));
+  if (isas.length > FLAG_LIST_THRESHOLD) {
+    const shown = isas.slice(0, 4).map((h) => `\`${h.text}\``).join(' ');
+    const more = isas.length > 4 ? ` and ${isas.length - 4} more` : '';
+    report(isas[0].start, isas[isas.length - 1].end, `${isas.length} x86 instruction-set/target flags: ${shown}${more}.`, X86_ADVICE);
+  } else {
+    for (const h of isas) report(h.start, h.end, h.finding.message, h.finding.advice);
+  }
+  for (const h of libs) report(h.start, h.end, h.finding.message, h.finding.advice, 'medium');
+}

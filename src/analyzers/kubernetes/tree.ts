@@ -122,8 +122,24 @@ export interface YamlDocs {
   errors: string[];
 }
 
+/**
+ * Terraform `templatefile()` / envsubst placeholders (`${azs}`, `${jsonencode(local.azs)}`) break YAML
+ * flow syntax (`values: [${azs}b]`). Same-length masking keeps every offset: `${azs}` becomes `$_azs_`.
+ */
+function maskPlaceholders(text: string): string {
+  return text.replace(/\$\{([^{}\n]*)\}/g, (_m, inner: string) => `$_${inner.replace(/[^\w.-]/g, '_')}_`);
+}
+
 /** Parses every document of a (multi-document) YAML file. Never throws. */
 export function parseYamlDocs(text: string): YamlDocs {
+  const first = parseYamlDocsRaw(text);
+  if (!first.errors.length || !text.includes('${')) return first;
+  // Retry with template placeholders masked; keep it only when it recovers documents.
+  const second = parseYamlDocsRaw(maskPlaceholders(text));
+  return second.docs.length > first.docs.length ? second : first;
+}
+
+function parseYamlDocsRaw(text: string): YamlDocs {
   const docs: TNode[] = [];
   const errors: string[] = [];
   let parsed: Document.Parsed[];

@@ -60,6 +60,8 @@ export function parseImageRef(text: string): ImageRef | undefined {
   return { registry, path, tag, digest };
 }
 
+/** Unambiguous NVIDIA component names under an `nvidia/` path segment at any depth (mirrors). */
+const MIRRORED_DEVICE_PLUGIN = /(^|\/)nvidia\/(k8s\/)?(k8s-device-plugin|gpu-operator|gpu-feature-discovery|k8s-driver-manager|dcgm-exporter|k8s-mig-manager|gpu-operator-validator)$/;
 const DEVICE_PLUGIN = /(^|\/)(k8s-device-plugin|gpu-operator|gpu-feature-discovery|k8s-driver-manager|dcgm-exporter|dcgm|container-toolkit|k8s-mig-manager|gpu-operator-validator|driver)$/;
 
 /** A tag token such as cuda12.1, cuda-11.8, cudnn8, cu121, gpu; bounded by separators. */
@@ -84,6 +86,8 @@ export function classifyImage(text: string): ImageClass | undefined {
   if ((registry === 'nvcr.io' || !registry || registry === 'registry.k8s.io') && /^nvidia\//.test(path) && DEVICE_PLUGIN.test(path)) {
     return { kind: 'nvidia-k8s', ref, reason: `the NVIDIA Kubernetes component ${path}` };
   }
+  // The same images re-hosted on a private mirror (harbor.example.com/mirror/nvidia/k8s-device-plugin).
+  if (MIRRORED_DEVICE_PLUGIN.test(path)) return { kind: 'nvidia-k8s', ref, reason: `the NVIDIA Kubernetes component ${path} (mirrored)` };
   if (registry === 'nvcr.io' && /^(nvidia|nim|hpc|nvstaging)\//.test(path)) return cuda(`an NVIDIA NGC image (${full})`);
   if (/^nvidia\/(cuda|cudagl|opengl|vulkan|digits|caffe)/.test(path)) return cuda(`the NVIDIA CUDA image ${path}`);
   if (path === 'pytorch/pytorch' || path === 'pytorch/manylinux-cuda' || /^pytorch\/manylinux.*cuda/.test(path)) {

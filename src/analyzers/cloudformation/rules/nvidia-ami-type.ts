@@ -54,5 +54,23 @@ export const cloudformationNvidiaAmiType: RuleModule<ParsedTemplate> = {
         });
       }
     }
+    // Self-managed node groups resolve the GPU-optimized AMI from its public SSM parameter.
+    const params = get(root, 'Parameters');
+    for (const e of params?.kind === 'map' ? params.entries : []) {
+      const type = get(e.value, 'Type');
+      const d = get(e.value, 'Default');
+      if (type?.kind !== 'scalar' || !/AWS::EC2::Image::Id/.test(String(type.value)) || d?.kind !== 'scalar') continue;
+      const path = String(d.value ?? '');
+      if (!GPU_AMI_SSM.test(path)) continue;
+      ctx.report({
+        start: d.start,
+        end: d.end,
+        message: `Parameter ${e.key} resolves the NVIDIA GPU-optimized AMI (${path}): these nodes are meant for NVIDIA GPUs.`,
+        advice: 'On Trainium/Inferentia nodes resolve the Neuron-enabled EKS AMI instead (AL2023 `/aws/service/eks/optimized-ami/<version>/amazon-linux-2023/x86_64/neuron/recommended/image_id`), or let a managed node group use AmiType AL2023_x86_64_NEURON.',
+      });
+    }
   },
 };
+
+/** Public SSM parameters of the EKS/ECS/Bottlerocket GPU (NVIDIA) AMIs. */
+const GPU_AMI_SSM = /^\/aws\/service\/(eks\/optimized-ami\/[^/]+\/(amazon-linux-2-gpu|amazon-linux-2023\/x86_64\/nvidia)\/|ecs\/optimized-ami\/amazon-linux-2(023)?\/gpu\/|bottlerocket\/aws-(k8s|ecs)-[^/]*-nvidia\/)/;

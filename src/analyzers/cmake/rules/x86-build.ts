@@ -1,5 +1,5 @@
 import type { RuleModule } from '../../../core/rule';
-import { MKL_ADVICE, isIntelLibName, x86Flag } from '../flags';
+import { MKL_ADVICE, isIntelLibName, reportX86Flags, x86Flag, type FlagHit } from '../flags';
 import { argWords, x86OnlyBranch, type ParsedCMake } from '../syntax';
 
 const LINK_COMMANDS = new Set(['target_link_libraries', 'link_libraries']);
@@ -26,6 +26,7 @@ export const cmakeX86Build: RuleModule<ParsedCMake> = {
         ctx.report({ start: args[0].start, end: args[0].end, message: `find_package(${args[0].value}): an x86-only Intel library.`, advice: MKL_ADVICE, effort: 'medium' });
         continue;
       }
+      const hits: FlagHit[] = [];
       args.forEach((a, k) => {
         if (a.kind === 'unquoted' && (/^(MKL|IPP)::\w+$/.test(a.value) || (LINK_COMMANDS.has(name) && k > 0 && (isIntelLibName(a.value) || /^\$\{MKL_\w*LIBRAR\w*\}$/.test(a.value))))) {
           ctx.report({ start: a.start, end: a.end, message: `Links Intel library \`${a.value}\`.`, advice: MKL_ADVICE, effort: 'medium' });
@@ -33,9 +34,10 @@ export const cmakeX86Build: RuleModule<ParsedCMake> = {
         }
         for (const word of argWords(a)) {
           const flag = x86Flag(word.text);
-          if (flag) ctx.report({ start: word.start, end: word.end, message: flag.message, advice: flag.advice, effort: /-l/.test(word.text) ? 'medium' : undefined });
+          if (flag) hits.push({ start: word.start, end: word.end, text: word.text, finding: flag });
         }
       });
+      reportX86Flags(hits, (start, end, message, advice, effort) => ctx.report({ start, end, message, advice, effort }));
     }
   },
 };

@@ -8,6 +8,11 @@ import { isFreeCall, x86Guard, type ParsedCpp } from '../syntax';
  * Code in a branch that has an Arm path is already portable and not reported; code behind an x86
  * guard with another path is reported at info level (performance, not a build blocker).
  */
+/** `#define v_add_f32 _mm256_add_ps`: the whole macro body is the intrinsic's name (an alias used as a call elsewhere). */
+function isMacroAlias(t: ParsedCpp['tokens'][number]): boolean {
+  return t.inMacro && t.host.type === 'preproc_arg' && t.host.text.trim() === t.text;
+}
+
 export const x86Intrinsic: RuleModule<ParsedCpp> = {
   meta: {
     id: 'cuda/x86-intrinsic',
@@ -43,7 +48,7 @@ export const x86Intrinsic: RuleModule<ParsedCpp> = {
     }
     const { tokens } = parsed;
     tokens.forEach((t, i) => {
-      if (t.kind !== 'ident' || t.text.charCodeAt(0) !== 95 /* _ */ || !isX86Intrinsic(t.text) || !isFreeCall(tokens, i)) return;
+      if (t.kind !== 'ident' || t.text.charCodeAt(0) !== 95 /* _ */ || !isX86Intrinsic(t.text) || !(isFreeCall(tokens, i) || isMacroAlias(t))) return;
       const guard = x86Guard(t.host);
       if (guard === 'arm-path') return;
       ctx.report({

@@ -1,5 +1,5 @@
 import type { RuleModule } from '../../../core/rule';
-import { x86Flag } from '../../cmake/flags';
+import { reportX86Flags, x86Flag, type FlagHit } from '../../cmake/flags';
 import { isEchoLine, x86OnlyBranch, type ParsedMake } from '../syntax';
 
 /**
@@ -17,10 +17,12 @@ export const makeX86Build: RuleModule<ParsedMake> = {
   check(parsed, ctx) {
     for (const line of parsed.lines) {
       if (line.kind === 'directive' || x86OnlyBranch(line) || (line.kind === 'recipe' && isEchoLine(line))) continue;
+      const hits: FlagHit[] = [];
       for (const word of line.words) {
         const flag = x86Flag(word.text);
-        if (flag) ctx.report({ start: word.start, end: word.end, message: flag.message, advice: flag.advice, effort: word.text.startsWith('-l') ? 'medium' : undefined });
+        if (flag) hits.push({ start: word.start, end: word.end, text: word.text, finding: flag });
       }
+      reportX86Flags(hits, (start, end, message, advice, effort) => ctx.report({ start, end, message, advice, effort }));
     }
   },
 };

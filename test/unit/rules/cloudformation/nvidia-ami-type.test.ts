@@ -7,9 +7,15 @@ const HEAD = "AWSTemplateFormatVersion: '2010-09-09'\n";
 ruleTester(cloudformationAnalyzer as Analyzer, 'cloudformation/nvidia-ami-type', {
   filename: 'template.yaml',
   valid: [
+    { name: 'the standard EKS AMI parameter', code: HEAD + 'Parameters:\n  NodeImage:\n    Type: "AWS::SSM::Parameter::Value<AWS::EC2::Image::Id>"\n    Default: /aws/service/eks/optimized-ami/1.29/amazon-linux-2/recommended/image_id\n' },
     { code: HEAD + 'Description: was AL2_x86_64_GPU\nResources:\n  Ng:\n    Type: AWS::EKS::Nodegroup\n    Properties:\n      # AmiType: AL2_x86_64_GPU\n      AmiType: AL2023_x86_64_NEURON\n' },
   ],
   invalid: [
+    {
+      name: 'a self-managed node group resolving the GPU AMI from SSM',
+      code: HEAD + 'Parameters:\n  NodeImage:\n    Type: "AWS::SSM::Parameter::Value<AWS::EC2::Image::Id>"\n    Default: /aws/service/eks/optimized-ami/1.29/amazon-linux-2-gpu/recommended/image_id\n',
+      errors: [{ line: 5, column: 14, endColumn: 89, message: /NVIDIA GPU-optimized AMI/ }],
+    },
     {
       code: HEAD + 'Resources:\n  Ng:\n    Type: AWS::EKS::Nodegroup\n    Properties:\n      AmiType: AL2023_x86_64_NVIDIA\n',
       errors: [{ line: 6, column: 16, endColumn: 36, category: 'gpu-scheduling', output: HEAD + 'Resources:\n  Ng:\n    Type: AWS::EKS::Nodegroup\n    Properties:\n      AmiType: AL2023_x86_64_NEURON\n' }],

@@ -18,6 +18,11 @@ ruleTester(cmakeAnalyzer as Analyzer, 'cmake/x86-build', {
   ],
   invalid: [
     {
+      name: 'a toolchain flag list is one finding, not one per flag',
+      code: 'set(CMAKE_CXX_FLAGS_INIT "-O2 -march=haswell -msse4.2 -mavx -mavx2 -mfma -mno-avx512f")\n',
+      errors: [{ line: 1, column: 31, endColumn: 86, message: /6 x86 instruction-set\/target flags: `-march=haswell` `-msse4.2` `-mavx` `-mavx2` and 2 more/ }],
+    },
+    {
       code: 'project(app CXX)\nset(CMAKE_CXX_FLAGS "${CMAKE_CXX_FLAGS} -mavx2 -mfma -march=haswell")\nadd_compile_options(-msse4.2)\n',
       errors: [
         { line: 2, column: 41, endColumn: 47, message: /-mavx2/ },

@@ -5,6 +5,7 @@ import { ruleTester } from '../../rule-tester';
 ruleTester(cudaAnalyzer as Analyzer, 'cuda/x86-intrinsic', {
   filename: 'src/simd.cpp',
   valid: [
+    { name: 'a macro whose body merely mentions an intrinsic among other tokens is not an alias', code: '#define NAME_OF_ADD "_mm_add_ps"\n#define FLAG _mm_flag + 1\n' },
     { name: 'comments and strings', code: '// _mm256_add_ps(a, b)\n#include <stdio.h>\nvoid f() { puts("_mm_add_ps(a, b)"); }\n' },
     { name: 'types alone are not reported', code: 'struct V { __m128 a; __m256i b; };\n' },
     {
@@ -17,6 +18,11 @@ ruleTester(cudaAnalyzer as Analyzer, 'cuda/x86-intrinsic', {
     { name: 'look-alike names', code: 'void f() { my_mm_add(1); obj._mm_add_ps(a); }\n' },
   ],
   invalid: [
+    {
+      name: 'a macro that aliases an intrinsic',
+      code: '#define vadd _mm256_add_ps\n#define vmul(a, b) my_mul(a, b)\n',
+      errors: [{ line: 1, column: 14, endColumn: 27, message: /_mm256_add_ps/ }],
+    },
     {
       code: '#include <immintrin.h>\nfloat sum8(const float *p) {\n  __m256 v = _mm256_loadu_ps(p);\n  return _mm_cvtss_f32(_mm256_castps256_ps128(v));\n}\n',
       errors: [

@@ -13,6 +13,11 @@ ruleTester(kubernetesAnalyzer as Analyzer, 'kubernetes/gpu-node-selector', {
   ],
   invalid: [
     {
+      name: 'Terraform templatefile placeholders in a flow sequence (Karpenter v1alpha5 Provisioner)',
+      code: 'apiVersion: karpenter.sh/v1alpha5\nkind: Provisioner\nmetadata: {name: gpu}\nspec:\n  requirements:\n    - key: topology.kubernetes.io/zone\n      operator: In\n      values: [${zone}a]\n    - key: karpenter.k8s.aws/instance-family\n      operator: In\n      values: ["g5"]\n',
+      errors: [{ line: 11, column: 17, endColumn: 19, message: /GPU instance family g5/ }],
+    },
+    {
       code: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: a\nspec:\n  nodeSelector:\n    nvidia.com/gpu.product: NVIDIA-A100-SXM4-80GB\n    k8s.amazonaws.com/accelerator: nvidia-tesla-v100\n',
       errors: [
         { line: 7, column: 5, endColumn: 27, message: /nodeSelector in Pod a/ },

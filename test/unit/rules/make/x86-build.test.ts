@@ -13,6 +13,14 @@ ruleTester(makeAnalyzer as Analyzer, 'make/x86-build', {
   ],
   invalid: [
     {
+      name: 'a long flag list on one line is one finding; Intel links stay separate',
+      code: 'CFLAGS = -Wall -mmmx -msse -msse2 -mssse3 -mavx -lmkl_rt\n',
+      errors: [
+        { line: 1, column: 22, endColumn: 48, message: /4 x86 instruction-set\/target flags/ },
+        { line: 1, column: 49, endColumn: 57, effort: 'medium' },
+      ],
+    },
+    {
       code: 'CFLAGS += -O2 -mavx2 -mf16c \\\n  -march=skylake-avx512\nLDLIBS = -lmkl_rt -liomp5\n\napp: app.o\n\t$(CC) -msse4.1 -o $@ $^ $(LDLIBS)\n',
       errors: [
         { line: 1, column: 15, endColumn: 21, message: /-mavx2/ },
