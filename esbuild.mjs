@@ -44,7 +44,10 @@ const common = {
 const lazy = ['@typescript-eslint/typescript-estree'];
 const builds = [
   { ...common, entryPoints: ['src/cli/index.ts'], outfile: 'dist/cli.js', external: lazy },
-  { ...common, entryPoints: ['src/vscode/extension.ts'], outfile: 'dist/extension.js', external: ['vscode', ...lazy] },
+  // The extension's entry stays small for a fast activation; engine, parsers, catalog and pricing
+  // are dist/heavy.js, required on first use (src/vscode/heavy.ts).
+  { ...common, entryPoints: ['src/vscode/extension.ts'], outfile: 'dist/extension.js', external: ['vscode', './heavy', ...lazy] },
+  { ...common, entryPoints: ['src/vscode/heavy.ts'], outfile: 'dist/heavy.js', external: ['vscode', ...lazy] },
   { ...common, entryPoints: ['src/worker/scan-worker.ts'], outfile: 'dist/worker.js', external: lazy },
   { ...common, entryPoints: ['@typescript-eslint/typescript-estree'], outfile: 'dist/typescript-estree.js' },
 ].filter((b) => {
