@@ -2,12 +2,17 @@ import { Worker } from 'node:worker_threads';
 import type { EffectiveConfig } from './config';
 import { CancelledError } from './discovery';
 import type { FileOutcome } from './file-analysis';
+import type { DocumentAnalysis } from './engine';
 
-/** Messages between the pool and its workers. */
-export type WorkerRequest = { id: number; absPath: string; relPath: string };
-export type WorkerResponse = { id: number; outcome?: FileOutcome; error?: string };
+/** Messages between the main thread and the analysis workers. */
+export type WorkerRequest =
+  | { kind: 'file'; id: number; absPath: string; relPath: string }
+  | { kind: 'text'; id: number; relPath: string; text: string; absPath?: string; cacheKey?: string; config: EffectiveConfig }
+  | { kind: 'release'; cacheKey: string };
+export type WorkerResponse = { id: number; outcome?: FileOutcome; analysis?: DocumentAnalysis; error?: string };
 export interface WorkerData {
-  config: EffectiveConfig;
+  /** The scan's configuration (file requests); text requests carry their own. */
+  config?: EffectiveConfig;
 }
 
 interface Pending {
@@ -62,7 +67,7 @@ export class WorkerPool {
     slot.inFlight++;
     return new Promise<FileOutcome>((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
-      slot.worker.postMessage({ id, absPath, relPath } satisfies WorkerRequest);
+      slot.worker.postMessage({ kind: 'file', id, absPath, relPath } satisfies WorkerRequest);
     });
   }
 
@@ -70,5 +75,64 @@ export class WorkerPool {
     this.closing = true;
     await Promise.all(this.workers.map((w) => w.worker.terminate()));
     this.workers = [];
+  }
+}
+
+/**
+ * One worker thread that analyses open editor documents, so a long analysis never blocks the
+ * editor. It keeps each document's syntax trees between edits (incremental reparse), keyed by the
+ * document; `release` forgets them when the document closes.
+ */
+export class DocumentWorker {
+  private readonly worker: Worker;
+  private pending = new Map<number, { resolve: (a: DocumentAnalysis) => void; reject: (e: Error) => void }>();
+  private nextId = 1;
+  private dead: Error | undefined;
+
+  constructor(script: string) {
+    this.worker = new Worker(script, { workerData: {} satisfies WorkerData });
+    this.worker.unref();
+    this.worker.on('message', (msg: WorkerResponse) => {
+      const p = this.pending.get(msg.id);
+      if (!p) return;
+      this.pending.delete(msg.id);
+      if (msg.analysis) p.resolve(msg.analysis);
+      else p.reject(new Error(msg.error ?? 'analysis worker failed'));
+    });
+    const fail = (err: Error) => {
+      this.dead ??= err;
+      for (const p of this.pending.values()) p.reject(err);
+      this.pending.clear();
+    };
+    this.worker.on('error', fail);
+    this.worker.on('exit', (code) => fail(new Error(`analysis worker exited with code ${code}`)));
+  }
+
+  /** Whether the worker still runs (after a crash, callers fall back to analysing in-thread). */
+  get alive(): boolean {
+    return !this.dead;
+  }
+
+  analyze(req: { relPath: string; text: string; absPath?: string; cacheKey?: string; config: EffectiveConfig }, signal?: AbortSignal): Promise<DocumentAnalysis> {
+    if (signal?.aborted) return Promise.reject(new CancelledError());
+    if (this.dead) return Promise.reject(this.dead);
+    const id = this.nextId++;
+    return new Promise<DocumentAnalysis>((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      this.worker.postMessage({ kind: 'text', id, ...req } satisfies WorkerRequest);
+      // The worker finishes what it started; a cancelled caller just stops waiting.
+      signal?.addEventListener('abort', () => {
+        if (this.pending.delete(id)) reject(new CancelledError());
+      }, { once: true });
+    });
+  }
+
+  release(cacheKey: string): void {
+    if (!this.dead) this.worker.postMessage({ kind: 'release', cacheKey } satisfies WorkerRequest);
+  }
+
+  async close(): Promise<void> {
+    this.dead ??= new Error('closed');
+    await this.worker.terminate();
   }
 }

@@ -3,7 +3,7 @@
  * collections, the fix store, the last report, and the per-folder configuration. Settings are read
  * through `settingsFor()` every time they are needed, so nothing goes stale.
  */
-import { promises as fs } from 'node:fs';
+import { existsSync, promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { EffectiveConfig } from '../core/config';
@@ -85,6 +85,39 @@ export class Ctx implements vscode.Disposable {
       }),
       vscode.workspace.onDidGrantWorkspaceTrust(invalidate),
     );
+  }
+
+  private documentWorker: import('../core/worker-pool').DocumentWorker | undefined;
+
+  /**
+   * Analyses an open document off the extension host's thread (dist/worker.js, which keeps each
+   * document's syntax tree between edits); in this thread when the worker is not available.
+   */
+  async analyzeText(
+    h: Heavy,
+    req: { relPath: string; text: string; absPath?: string; cacheKey: string; config: EffectiveConfig },
+    signal: AbortSignal,
+  ): Promise<import('../core/engine').DocumentAnalysis> {
+    const script = path.join(__dirname, 'worker.js');
+    if (!this.documentWorker && existsSync(script)) {
+      this.documentWorker = new h.DocumentWorker(script);
+      this.disposables.push({ dispose: () => void this.documentWorker?.close() });
+    }
+    if (this.documentWorker?.alive) {
+      try {
+        return await this.documentWorker.analyze(req, signal);
+      } catch (err) {
+        if (signal.aborted || this.documentWorker.alive) throw err;
+        this.log.warn(`analysis worker stopped (${(err as Error).message}); analysing in the extension host`);
+      }
+    }
+    return h.analyzeDocument(new h.SourceDocument(req.relPath, req.text, req.absPath, req.cacheKey), h.allAnalyzers, req.config, signal);
+  }
+
+  /** Forgets an open document's cached syntax trees. */
+  releaseDocument(cacheKey: string): void {
+    this.documentWorker?.release(cacheKey);
+    void this.heavy?.then((h) => h.releaseTrees(cacheKey));
   }
 
   /** Parsers, analyzers, catalog, pricing: loaded once, on first use. */

@@ -115,6 +115,7 @@ export class LiveDiagnostics implements vscode.Disposable {
   private forget(uri: vscode.Uri): void {
     const key = uri.toString();
     this.cancel(key);
+    this.ctx.releaseDocument(key);
     this.ctx.live.delete(uri);
     this.ctx.fixes.delete(key);
     this.ctx.liveResults.delete(key);
@@ -146,8 +147,11 @@ export class LiveDiagnostics implements vscode.Disposable {
       if (this.ctx.live.has(doc.uri)) this.forget(doc.uri);
       return;
     }
-    const source = new h.SourceDocument(relPath, doc.getText(), doc.uri.scheme === 'file' ? doc.uri.fsPath : undefined);
-    const result = await h.analyzeDocument(source, h.allAnalyzers, config, signal);
+    const result = await this.ctx.analyzeText(
+      h,
+      { relPath, text: doc.getText(), absPath: doc.uri.scheme === 'file' ? doc.uri.fsPath : undefined, cacheKey: doc.uri.toString(), config },
+      signal,
+    );
     if (signal.aborted || doc.isClosed || doc.version !== version) return; // a newer version is on its way
     h.priceFindings(result.findings, config, undefined, await this.ctx.pricingFor(config));
     if (signal.aborted || doc.version !== version) return;
@@ -191,7 +195,7 @@ export class LiveDiagnostics implements vscode.Disposable {
     const h = await this.ctx.engine();
     const src = buildNotebookSource(cells.map((c) => ({ id: c.document.uri.toString(), text: c.document.getText() })));
     const rel = (this.ctx.reportPathFor(nb.uri) ?? 'notebook.ipynb').replace(/\.ipynb$/i, '') + '.notebook.py';
-    const result = await h.analyzeDocument(new h.SourceDocument(rel, src.text), h.allAnalyzers, config, signal);
+    const result = await this.ctx.analyzeText(h, { relPath: rel, text: src.text, cacheKey: nb.uri.toString(), config }, signal);
     if (signal.aborted || nb.isClosed || cells.some((c, i) => c.document.version !== versions[i])) return;
     h.priceFindings(result.findings, config, undefined, await this.ctx.pricingFor(config));
     const perCell = cells.map(() => [] as { d: vscode.Diagnostic; key: string; s: StoredFinding }[]);

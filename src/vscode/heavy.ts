@@ -5,7 +5,8 @@
  */
 export { analyzeDocument, scanFolder, type ScanResult, type ScanProgress } from '../core/engine';
 export { SourceDocument } from '../core/document';
-export { WorkerPool } from '../core/worker-pool';
+export { WorkerPool, DocumentWorker } from '../core/worker-pool';
+export { releaseTrees } from '../core/treesitter';
 export { CancelledError } from '../core/discovery';
 export { parseConfigText, ConfigError, CONFIG_FILE_NAME } from '../core/config';
 export { allAnalyzers, ruleDescriptors } from '../analyzers/index';

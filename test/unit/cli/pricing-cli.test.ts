@@ -29,7 +29,7 @@ async function workspace(config?: object, files: Record<string, string> = {}): P
   return dir;
 }
 
-const p4d = (doc: { findings: { instanceType?: string; cost?: Record<string, unknown> }[] }) => doc.findings.find((f) => f.instanceType === 'p4d.24xlarge')!;
+const p4d = (doc: { findings: { instanceType?: string; suggestedInstanceType?: string; cost?: Record<string, unknown> }[] }) => doc.findings.find((f) => f.instanceType === 'p4d.24xlarge')!;
 
 describe('prices in scan results', () => {
   const dirs: string[] = [];
