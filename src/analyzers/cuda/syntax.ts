@@ -66,26 +66,68 @@ function isDisabledIf(node: SyntaxNode): boolean {
   return node.type.startsWith('preproc_if') && node.type !== 'preproc_ifdef' && node.childForFieldName('condition')?.text.trim() === '0';
 }
 
+/** A token whose tree node is looked up only when a rule asks for it (most never do). */
+class LazyToken implements CToken {
+  private node: SyntaxNode | undefined;
+  constructor(
+    private readonly root: SyntaxNode,
+    readonly kind: CTokenKind,
+    readonly text: string,
+    readonly start: number,
+    readonly end: number,
+    public inMacro: boolean,
+    private readonly hostStart = start,
+    private readonly hostEnd = end,
+  ) {}
+
+  get host(): SyntaxNode {
+    this.node ??= this.root.descendantForIndex(this.hostStart, this.hostEnd) ?? this.root;
+    return this.node;
+  }
+}
+
+function lazyToken(root: SyntaxNode, t: Omit<CToken, 'host'>, hostRange?: { start: number; end: number }): CToken {
+  return new LazyToken(root, t.kind, t.text, t.start, t.end, t.inMacro, hostRange?.start, hostRange?.end);
+}
+
+/**
+ * Walks the tree once with a cursor (no node objects for the tens of thousands of leaves of a
+ * large file), collecting code tokens, includes and preprocessor calls.
+ */
 function collect(root: SyntaxNode, text: string): Omit<ParsedCpp, 'tree' | 'root' | 'text' | 'qualifierMacros'> {
   const tokens: CToken[] = [];
   const includes: IncludeDirective[] = [];
   const preprocCalls: PreprocCall[] = [];
-  const visit = (node: SyntaxNode, inMacro: boolean): void => {
-    const type = node.type;
-    if (type === 'comment') return;
-    if (isDisabledIf(node)) {
-      const alt = node.childForFieldName('alternative');
-      if (alt) visit(alt, inMacro);
-      return;
+  const cursor = root.walk();
+  // Depths at which a macro definition was entered: tokens below them are inside a macro body.
+  const macroDepths: number[] = [];
+  let depth = 0;
+  const inMacro = () => macroDepths.length > 0;
+
+  /** Handles the cursor's node; returns true when its children should be visited. */
+  const enter = (): boolean => {
+    const type = cursor.nodeType;
+    if (type === 'comment') return false;
+    const start = cursor.startIndex;
+    const end = cursor.endIndex;
+    if (type.startsWith('preproc_if') && type !== 'preproc_ifdef') {
+      const node = cursor.currentNode;
+      if (isDisabledIf(node)) {
+        const alt = node.childForFieldName('alternative');
+        if (alt) collectSubtree(alt);
+        return false;
+      }
     }
     if (type === 'preproc_include') {
+      const node = cursor.currentNode;
       const p = node.childForFieldName('path');
       if (p && (p.type === 'system_lib_string' || p.type === 'string_literal')) {
         includes.push({ path: p.text.slice(1, -1).trim(), start: p.startIndex, end: p.endIndex, host: node });
       }
-      return;
+      return false;
     }
     if (type === 'preproc_call') {
+      const node = cursor.currentNode;
       const d = node.childForFieldName('directive');
       const a = node.childForFieldName('argument');
       if (d) {
@@ -99,29 +141,64 @@ function collect(root: SyntaxNode, text: string): Omit<ParsedCpp, 'tree' | 'root
           host: node,
         });
       }
-      return;
+      return false;
     }
     if (STRING_NODES.has(type)) {
-      tokens.push({ kind: 'string', text: node.text, start: node.startIndex, end: node.endIndex, host: node, inMacro });
-      return;
+      tokens.push(lazyToken(root, { kind: 'string', text: text.slice(start, end), start, end, inMacro: inMacro() }));
+      return false;
     }
-    if (type === 'preproc_arg' || (type === 'ERROR' && node.childCount === 0)) {
-      for (const t of lexC(node.text, node.startIndex)) tokens.push({ ...t, host: node, inMacro: inMacro || type === 'preproc_arg' });
-      return;
+    const leaf = !cursor.gotoFirstChild();
+    if (!leaf) cursor.gotoParent();
+    if (type === 'preproc_arg' || (type === 'ERROR' && leaf)) {
+      const range = { start, end };
+      for (const t of lexC(text.slice(start, end), start)) tokens.push(lazyToken(root, { ...t, inMacro: inMacro() || type === 'preproc_arg' }, range));
+      return false;
     }
-    if (node.childCount === 0) {
-      if (node.endIndex > node.startIndex && node.text.trim()) {
-        tokens.push({ kind: leafKind(node), text: node.text, start: node.startIndex, end: node.endIndex, host: node, inMacro });
+    if (leaf) {
+      const tokenText = text.slice(start, end);
+      if (end > start && tokenText.trim()) {
+        const kind: CTokenKind = type === 'number_literal' ? 'number' : /^[A-Za-z_$][\w$]*$/.test(tokenText) ? 'ident' : 'punct';
+        tokens.push(lazyToken(root, { kind, text: tokenText, start, end, inMacro: inMacro() }));
       }
-      return;
+      return false;
     }
-    const macro = inMacro || MACRO_DEFS.has(type);
-    for (const child of node.children) if (child) visit(child, macro);
+    if (MACRO_DEFS.has(type)) macroDepths.push(depth);
+    return true;
   };
-  visit(root, false);
-  tokens.sort((a, b) => a.start - b.start);
-  void text;
-  return { tokens, includes, preprocCalls };
+
+  const collectSubtree = (node: SyntaxNode): void => {
+    const sub = collect(node, text);
+    const macro = inMacro();
+    for (const t of sub.tokens) {
+      if (macro && !t.inMacro) t.inMacro = true;
+      tokens.push(t);
+    }
+    includes.push(...sub.includes);
+    preprocCalls.push(...sub.preprocCalls);
+  };
+
+  try {
+    for (;;) {
+      if (enter() && cursor.gotoFirstChild()) {
+        depth++;
+        continue;
+      }
+      // Leave finished nodes until one has a next sibling.
+      for (;;) {
+        if (depth === 0) return { tokens: sortTokens(tokens), includes, preprocCalls };
+        if (cursor.gotoNextSibling()) break;
+        cursor.gotoParent();
+        depth--;
+        if (macroDepths.length && macroDepths[macroDepths.length - 1] === depth) macroDepths.pop();
+      }
+    }
+  } finally {
+    cursor.delete();
+  }
+}
+
+function sortTokens(tokens: CToken[]): CToken[] {
+  return tokens.sort((a, b) => a.start - b.start);
 }
 
 function qualifierMacros(root: SyntaxNode): Map<string, MacroAlias> {
