@@ -41,3 +41,11 @@ describe('rule registry', () => {
     });
   }
 });
+
+describe('rules index', () => {
+  it('docs/rules/README.md lists every rule (regenerate: node -r esbuild-register scripts/rules-index.ts)', () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { rulesIndex } = require('../../scripts/rules-index') as { rulesIndex: () => string };
+    assert.equal(fs.readFileSync(path.join(root, 'docs/rules/README.md'), 'utf8'), rulesIndex());
+  });
+});
