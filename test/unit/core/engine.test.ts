@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { DEFAULT_CONFIG } from '../../../src/core/config';
 import { SourceDocument } from '../../../src/core/document';
 import { analyzeDocument } from '../../../src/core/engine';
+import { allAnalyzers } from '../../../src/analyzers';
 import { compareFindings } from '../../../src/core/order';
 import { defineAnalyzer, type Analyzer } from '../../../src/core/rule';
 import type { Finding } from '../../../src/core/types';
@@ -72,5 +73,21 @@ describe('engine', () => {
     const f = (file: string, line: number, column: number, ruleId: string) => ({ file, line, column, ruleId, endLine: line, endColumn: column + 1, message: '' }) as Finding;
     const list = [f('b', 1, 1, 'a/a'), f('a', 2, 1, 'a/a'), f('a', 1, 5, 'a/a'), f('a', 1, 5, 'a/0'), f('a', 1, 1, 'z/z')];
     assert.deepEqual(list.sort(compareFindings).map((x) => `${x.file}:${x.line}:${x.column}:${x.ruleId}`), ['a:1:1:z/z', 'a:1:5:a/0', 'a:1:5:a/a', 'a:2:1:a/a', 'b:1:1:a/a']);
+  });
+});
+
+describe('engine guards', () => {
+  it('does not analyse absurdly nested input, and says so once', async () => {
+    for (const [file, text] of [
+      ['deploy.yaml', `${'{"a": '.repeat(3000)}1${'}'.repeat(3000)}\n`],
+      ['train.py', `x = ${'{"a": '.repeat(20_000)}1${'}'.repeat(20_000)}\nm.cuda()\n`],
+    ]) {
+      const r = await analyzeDocument(new SourceDocument(file, text), allAnalyzers, DEFAULT_CONFIG);
+      assert.deepEqual(r.errors.map((e) => e.message), ['not analysed: brackets nested more than 256 levels deep']);
+      assert.equal(r.findings.length, 0);
+    }
+    const ok = await analyzeDocument(new SourceDocument('train.py', 'x = [[[1]]]\nm = Net().cuda()\n'), allAnalyzers, DEFAULT_CONFIG);
+    assert.equal(ok.errors.length, 0);
+    assert.equal(ok.findings.length, 1);
   });
 });
