@@ -79,7 +79,7 @@ describe('engine', () => {
 describe('engine guards', () => {
   it('does not analyse absurdly nested input, and says so once', async () => {
     for (const [file, text] of [
-      ['deploy.yaml', `${'{"a": '.repeat(3000)}1${'}'.repeat(3000)}\n`],
+      ['deploy.yaml', `apiVersion: v1\nkind: Pod\nspec: ${'{"a": '.repeat(3000)}"nvidia.com/gpu"${'}'.repeat(3000)}\n`],
       ['train.py', `x = ${'{"a": '.repeat(20_000)}1${'}'.repeat(20_000)}\nm.cuda()\n`],
     ]) {
       const r = await analyzeDocument(new SourceDocument(file, text), allAnalyzers, DEFAULT_CONFIG);
