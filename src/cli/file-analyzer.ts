@@ -8,6 +8,8 @@ import { WorkerPool } from '../core/worker-pool';
 
 /** Below this many files a scan stays in one thread: starting workers would cost more than it saves. */
 const WORKER_THRESHOLD = 150;
+/** Files the TypeScript parser may read (CDK apps): kept on one worker, so only it loads TypeScript. */
+const TYPESCRIPT_FILE = /\.[cm]?[jt]sx?$/i;
 
 /**
  * Analyses the first files in this thread and, once a scan proves large, hands the rest to a pool
@@ -22,7 +24,7 @@ export function createFileAnalyzer(analyzers: readonly Analyzer[], config: Effec
   const analyze: FileAnalyzer = (absPath, relPath, signal) => {
     seen++;
     if (usable && seen > WORKER_THRESHOLD) {
-      pool ??= new WorkerPool(script, threads, config);
+      pool ??= new WorkerPool(script, threads, config, (rel) => (TYPESCRIPT_FILE.test(rel) ? 0 : undefined));
       return pool.analyze(absPath, relPath, signal);
     }
     return analyzeFile(absPath, relPath, analyzers, config, signal);

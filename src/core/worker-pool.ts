@@ -31,7 +31,16 @@ export class WorkerPool {
   private nextId = 1;
   private failed: Error | undefined;
 
-  constructor(script: string, size: number, config: EffectiveConfig) {
+  /**
+   * `pin` sends some files always to the same worker (by index), so a heavy parser that only they
+   * need (the TypeScript compiler for CDK files) is loaded in one worker, not in all.
+   */
+  constructor(
+    script: string,
+    size: number,
+    config: EffectiveConfig,
+    private readonly pin?: (relPath: string) => number | undefined,
+  ) {
     for (let i = 0; i < size; i++) {
       const worker = new Worker(script, { workerData: { config } satisfies WorkerData });
       const slot = { worker, inFlight: 0 };
@@ -62,7 +71,8 @@ export class WorkerPool {
   analyze(absPath: string, relPath: string, signal?: AbortSignal): Promise<FileOutcome> {
     if (signal?.aborted) return Promise.reject(new CancelledError());
     if (this.failed) return Promise.reject(this.failed);
-    const slot = this.workers.reduce((a, b) => (b.inFlight < a.inFlight ? b : a));
+    const pinned = this.pin?.(relPath);
+    const slot = pinned !== undefined ? this.workers[pinned % this.workers.length] : this.workers.reduce((a, b) => (b.inFlight < a.inFlight ? b : a));
     const id = this.nextId++;
     slot.inFlight++;
     return new Promise<FileOutcome>((resolve, reject) => {
