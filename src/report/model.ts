@@ -72,6 +72,11 @@ export interface BuildReportOptions {
   snapshot?: PriceSnapshot;
   /** The user's own prices (config `priceFile`). */
   overrides?: PriceOverrides;
+  /**
+   * Findings already carry their cost (a multi-root workspace prices each folder with its own
+   * settings): keep those figures, only total them.
+   */
+  prePriced?: boolean;
 }
 
 const DEFAULT_REGION = 'us-east-1';
@@ -131,6 +136,7 @@ export function priceFindings(
   config: EffectiveConfig,
   regionOverride?: string,
   sources: { snapshot?: PriceSnapshot; overrides?: PriceOverrides } = {},
+  keepExisting = false,
 ) {
   const primary = primaryPerResource(findings);
   let monthly = 0;
@@ -141,7 +147,7 @@ export function priceFindings(
     if (!f.instanceType) continue;
     const region = regionOverride ?? config.region ?? f.region ?? DEFAULT_REGION;
     const opts: PricingOptions = { region, hoursPerMonth: config.hoursPerMonth, discount: config.discount, ...sources };
-    f.cost = estimateCost(f.instanceType, f.suggestedInstanceType, f.count ?? 1, opts);
+    if (!(keepExisting && f.cost)) f.cost = estimateCost(f.instanceType, f.suggestedInstanceType, f.count ?? 1, opts);
     if (!primary.has(f)) {
       countedElsewhere.add(f);
       continue;
@@ -162,7 +168,7 @@ export function buildReport(scan: ScanResult, opts: BuildReportOptions): ReportD
   const { config } = opts;
   const findings = scan.findings;
   const snapshot = opts.snapshot ?? embeddedSnapshot();
-  const totals = priceFindings(findings, config, opts.region, { snapshot, overrides: opts.overrides });
+  const totals = priceFindings(findings, config, opts.region, { snapshot, overrides: opts.overrides }, opts.prePriced);
   const regions = new Set(findings.filter((f) => f.instanceType).map((f) => f.cost?.region ?? DEFAULT_REGION));
   const region = opts.region ?? config.region ?? (regions.size === 1 ? [...regions][0] : DEFAULT_REGION);
   return {

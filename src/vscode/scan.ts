@@ -104,7 +104,7 @@ async function doScan(ctx: Ctx): Promise<ReportDocument | undefined> {
       const config = firstConfig!.config;
       const report = h.buildReport(
         { root, findings, errors, skipped, filesScanned, durationMs: Date.now() - started },
-        { config, toolVersion: TOOL_VERSION, ...(await sourcesFor(ctx, config)) },
+        { config, toolVersion: TOOL_VERSION, prePriced: true, ...(await sourcesFor(ctx, config)) },
       );
       publishScan(ctx, report, findings);
       ctx.log.info(`scan done: ${filesScanned} files, ${findings.length} findings, ${errors.length} errors in ${Date.now() - started} ms`);

@@ -1,0 +1,47 @@
+import assert from 'node:assert/strict';
+import { DEFAULT_CONFIG } from '../../../src/core/config';
+import type { Finding } from '../../../src/core/types';
+import { buildReport } from '../../../src/report/model';
+
+function instance(file: string, type: string, extra: Partial<Finding> = {}): Finding {
+  return {
+    ruleId: 'terraform/instance-type', category: 'gpu-instance', blocks: 'trainium', severity: 'warning', effort: 'medium',
+    file, line: 1, column: 1, endLine: 1, endColumn: 5, message: 'm', advice: 'a long enough advice', docsUrl: 'u',
+    startOffset: 0, endOffset: 4, instanceType: type, suggestedInstanceType: 'trn1.32xlarge', ...extra,
+  };
+}
+
+const scan = (findings: Finding[]) => ({ root: '/w', findings, errors: [], skipped: [], filesScanned: 3, durationMs: 1 });
+
+describe('report model', () => {
+  it('counts a resource reached through a variable default and a .tfvars value once, preferring the .tfvars value', () => {
+    const report = buildReport(
+      scan([
+        instance('variables.tf', 'g5.12xlarge', { resourceKey: 'terraform:.:var.gpu_type' }),
+        instance('terraform.tfvars', 'p4d.24xlarge', { resourceKey: 'terraform:.:var.gpu_type' }),
+      ]),
+      { config: DEFAULT_CONFIG, toolVersion: 't' },
+    );
+    const [byVar, byTfvars] = report.findings;
+    assert.equal(byVar.countedElsewhere, true);
+    assert.equal(byTfvars.countedElsewhere, undefined);
+    assert.equal(report.summary.monthlyUsd, Math.round(byTfvars.cost!.monthlyUsd! * 100) / 100);
+  });
+
+  it('keeps figures already priced per folder (multi-root) instead of re-pricing with one config', () => {
+    const priced = instance('a/main.tf', 'p4d.24xlarge', {
+      cost: { region: 'eu-west-1', count: 1, hourlyUsd: 10, monthlyUsd: 7300, suggestedHourlyUsd: 5, suggestedMonthlyUsd: 3650, monthlySavingsUsd: 3650 },
+    });
+    const report = buildReport(scan([priced]), { config: DEFAULT_CONFIG, toolVersion: 't', prePriced: true });
+    assert.equal(report.findings[0].cost!.hourlyUsd, 10);
+    assert.equal(report.summary.monthlyUsd, 7300);
+    assert.equal(report.summary.monthlySavingsUsd, 3650);
+  });
+
+  it('counts findings by category, severity and effort, with every key present', () => {
+    const report = buildReport(scan([instance('a.tf', 'p4d.24xlarge')]), { config: DEFAULT_CONFIG, toolVersion: 't' });
+    assert.equal(Object.keys(report.summary.byCategory).length, 9);
+    assert.equal(report.summary.byCategory['gpu-instance'], 1);
+    assert.deepEqual(report.summary.bySeverity, { error: 0, warning: 1, info: 0 });
+  });
+});
