@@ -49,13 +49,17 @@ export function registerCommands(ctx: Ctx): vscode.Disposable[] {
       await ReportPanel.show(ctx, reveal);
     }),
 
-    reg('accelAdvisor.exportReport', async () => {
+    // Optional argument `{ format, file }` (a ReportFormat and an absolute path), for scripts and the
+    // e2e tests: skips the format pick, the save dialog and the closing notification; returns the path.
+    reg('accelAdvisor.exportReport', async (args?: { format?: unknown; file?: unknown }) => {
       const report = await currentReport(ctx);
       if (!report) return;
-      const pick = await vscode.window.showQuickPick(EXPORT_FORMATS, { title: `${PRODUCT}: export the report as` });
+      const given = args && typeof args.file === 'string' ? EXPORT_FORMATS.find((f) => f.format === args.format) : undefined;
+      if (args && typeof args.file === 'string' && !given) throw new Error(`${PRODUCT}: unknown export format ${String(args.format)}`);
+      const pick = given ?? (await vscode.window.showQuickPick(EXPORT_FORMATS, { title: `${PRODUCT}: export the report as` }));
       if (!pick) return;
       const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
-      const target = await vscode.window.showSaveDialog({
+      const target = given ? vscode.Uri.file(args!.file as string) : await vscode.window.showSaveDialog({
         title: `${PRODUCT}: export the report (${pick.label})`,
         defaultUri: folder ? vscode.Uri.joinPath(folder, `accel-advisor-report.${pick.ext}`) : undefined,
         filters: { [pick.label]: [pick.ext] },
@@ -71,6 +75,7 @@ export function registerCommands(ctx: Ctx): vscode.Disposable[] {
         return;
       }
       ctx.log.info(`exported ${pick.format} report to ${target.fsPath}`);
+      if (given) return target.fsPath;
       const choice = await vscode.window.showInformationMessage(`${PRODUCT}: report written to ${path.basename(target.fsPath)}.`, 'Open');
       if (choice) await vscode.commands.executeCommand('vscode.open', target);
     }),

@@ -1,0 +1,323 @@
+// API-level end-to-end suite: runs INSIDE the extension host of a real VS Code, on a copy of
+// samples/gpu-workspace opened as the workspace folder. Compiled to CommonJS by ./compile.ts and
+// run either by the test-runner extension under code-server (../accel.e2e.ts) or by
+// @vscode/test-electron (../electron/run.ts). Nothing here may depend on which one runs it.
+//
+// Environment (both runners set it):
+//   ACCEL_E2E_CLI_REPORT  `accel-advisor scan <workspace> --format json` of the same workspace:
+//                         the scan's totals and the hover's price must equal the CLI's.
+//   ACCEL_E2E_OUT         a folder for exported reports (default: the OS temp folder).
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import * as vscode from 'vscode';
+
+const EXTENSION_ID = 'accel-advisor.accel-advisor';
+const SOURCE = 'Accel Advisor';
+
+/** Exact findings (rule id @ 1-based line) for two fixture files, as the CLI reports them. */
+const EXPECTED: Record<string, string[]> = {
+  'training/train.py': [
+    'python/nccl-backend@26',
+    'python/torch-cuda-api@27',
+    'python/torch-cuda-api@33',
+    'python/cuda-device-string@34',
+    'python/tensor-cuda-method@36',
+    'python/cuda-device-string@43',
+    'python/torch-cuda-api@49',
+  ],
+  'infra/terraform/main.tf': [
+    'terraform/instance-type@16',
+    'terraform/nvidia-ami-type@29',
+    'terraform/instance-type@30',
+    'terraform/instance-type@49',
+    'terraform/instance-type@56',
+    'terraform/lambda-x86-architecture@70',
+  ],
+};
+
+interface CliFinding {
+  ruleId: string;
+  file: string;
+  line: number;
+  instanceType?: string;
+  cost?: { count: number; monthlyUsd: number | null; suggestedMonthlyUsd: number | null };
+}
+interface CliReport {
+  findings: CliFinding[];
+  summary: { filesScanned: number; lockInScore: number; monthlyUsd: number; suggestedMonthlyUsd: number; monthlySavingsUsd: number; bySeverity: Record<string, number> };
+}
+
+function cliReport(): CliReport | undefined {
+  const file = process.env.ACCEL_E2E_CLI_REPORT;
+  return file ? (JSON.parse(fs.readFileSync(file, 'utf8')) as CliReport) : undefined;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function poll<T>(fn: () => T | undefined | Promise<T | undefined>, ms = 30_000): Promise<T | undefined> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const v = await fn();
+    if (v !== undefined || Date.now() > end) return v;
+    await sleep(100);
+  }
+}
+
+function folder(): vscode.Uri {
+  const f = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(f, 'the suite needs a workspace folder (a copy of samples/gpu-workspace)');
+  return f.uri;
+}
+const fileUri = (rel: string) => vscode.Uri.joinPath(folder(), ...rel.split('/'));
+
+function ours(uri: vscode.Uri): vscode.Diagnostic[] {
+  return vscode.languages.getDiagnostics(uri).filter((d) => d.source === SOURCE);
+}
+function ruleOf(d: vscode.Diagnostic): string {
+  return typeof d.code === 'object' && d.code !== null ? String(d.code.value) : String(d.code);
+}
+function keys(diags: vscode.Diagnostic[]): string[] {
+  return diags.map((d) => `${ruleOf(d)}@${d.range.start.line + 1}`).sort(byLine);
+}
+function byLine(a: string, b: string): number {
+  const la = Number(a.split('@')[1]);
+  const lb = Number(b.split('@')[1]);
+  return la - lb || a.localeCompare(b);
+}
+
+/** Waits until the diagnostics of `uri` equal `expected` (then asserts, for a useful message). */
+async function expectDiagnostics(uri: vscode.Uri, expected: string[], ms = 60_000): Promise<vscode.Diagnostic[]> {
+  const want = [...expected].sort(byLine);
+  await poll(() => (JSON.stringify(keys(ours(uri))) === JSON.stringify(want) ? true : undefined), ms);
+  const got = ours(uri);
+  assert.deepEqual(keys(got), want, `diagnostics of ${vscode.workspace.asRelativePath(uri)}`);
+  return got;
+}
+
+function hoverText(hovers: vscode.Hover[]): string {
+  return hovers
+    .flatMap((h) => h.contents)
+    .map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))
+    .join('\n')
+    .replace(/\\([\\`*_{}[\]()#+\-.!|])/g, '$1'); // markdown escapes: p4d\.24xlarge -> p4d.24xlarge
+}
+
+const usd2 = (n: number) => `$${n.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+const usd0 = (n: number) => `$${Math.round(n).toLocaleString('en-US')}`;
+
+function positionOf(doc: vscode.TextDocument, text: string): vscode.Position {
+  const at = doc.getText().indexOf(text);
+  assert.ok(at >= 0, `${text} not in ${doc.fileName}`);
+  return doc.positionAt(at);
+}
+
+describe('Accel Advisor extension, API level', function () {
+  this.timeout(120_000);
+  const TRAIN = 'training/train.py';
+  const MAIN_TF = 'infra/terraform/main.tf';
+  let trainDoc: vscode.TextDocument;
+  let mainTf: vscode.TextDocument;
+
+  before(async function () {
+    const ext = vscode.extensions.getExtension(EXTENSION_ID);
+    assert.ok(ext, `extension ${EXTENSION_ID} is not installed`);
+    await ext.activate();
+    assert.equal(ext.isActive, true);
+    trainDoc = await vscode.workspace.openTextDocument(fileUri(TRAIN));
+    mainTf = await vscode.workspace.openTextDocument(fileUri(MAIN_TF));
+    // Shown in an editor as a user would have them (code lenses and hovers need no editor, but
+    // this is what the editor-driven paths see).
+    await vscode.window.showTextDocument(trainDoc, { preview: false });
+    await vscode.window.showTextDocument(mainTf, { preview: false });
+  });
+
+  it('registers its commands', async function () {
+    const all = await vscode.commands.getCommands(true);
+    for (const c of ['scanWorkspace', 'openReport', 'exportReport', 'refreshPricing', 'showLog', 'openRuleDocs']) {
+      assert.ok(all.includes(`accelAdvisor.${c}`), `command accelAdvisor.${c}`);
+    }
+  });
+
+  it('reports the exact diagnostics of training/train.py (rule ids, lines, source, code)', async function () {
+    const diags = await expectDiagnostics(trainDoc.uri, EXPECTED[TRAIN]);
+    for (const d of diags) {
+      assert.equal(d.source, SOURCE);
+      assert.ok(typeof d.code === 'object' && d.code !== null, 'code is { value, target }');
+      assert.match(String(d.code.value), /^python\/[a-z0-9-]+$/);
+      assert.ok(d.message.length > 0);
+    }
+    // Severities as the CLI reports them (lines 33 and 34 are infos).
+    const infos = diags.filter((d) => d.severity === vscode.DiagnosticSeverity.Information).map((d) => d.range.start.line + 1);
+    assert.deepEqual(infos.sort((a, b) => a - b), [33, 34]);
+    const cli = cliReport();
+    if (cli) {
+      const fromCli = cli.findings.filter((f) => f.file === TRAIN).map((f) => `${f.ruleId}@${f.line}`).sort(byLine);
+      assert.deepEqual(keys(diags), fromCli, 'editor and CLI agree on training/train.py');
+    }
+  });
+
+  it('reports the exact diagnostics of infra/terraform/main.tf', async function () {
+    const diags = await expectDiagnostics(mainTf.uri, EXPECTED[MAIN_TF]);
+    for (const d of diags) {
+      assert.equal(d.source, SOURCE);
+      assert.ok(typeof d.code === 'object' && d.code !== null);
+      assert.equal(d.code.value, ruleOf(d));
+      assert.equal(d.severity, vscode.DiagnosticSeverity.Warning);
+    }
+    const p4d = diags.find((d) => d.range.start.line === 15)!;
+    assert.equal(mainTf.getText(p4d.range).replace(/"/g, ''), 'p4d.24xlarge');
+  });
+
+  it('hovers p4d.24xlarge with its price and the trn1.32xlarge counterpart', async function () {
+    const pos = positionOf(mainTf, 'p4d.24xlarge"').translate(0, 3);
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', mainTf.uri, pos);
+    const text = hoverText(hovers ?? []);
+    assert.match(text, /p4d\.24xlarge/);
+    assert.match(text, /trn1\.32xlarge/, 'the counterpart');
+    assert.match(text, /\$\d[\d,]*\.\d{2,4}\/h/, 'an hourly price');
+    assert.match(text, /Per month \(730 h\)/);
+    const cli = cliReport();
+    if (cli) {
+      const f = cli.findings.find((x) => x.file === MAIN_TF && x.line === 16 && x.instanceType === 'p4d.24xlarge');
+      assert.ok(f?.cost?.monthlyUsd, 'the CLI prices p4d.24xlarge');
+      const each = f.cost.monthlyUsd / f.cost.count;
+      assert.ok(text.includes(usd2(each)), `hover shows the CLI's monthly price ${usd2(each)}:\n${text}`);
+      const then = f.cost.suggestedMonthlyUsd! / f.cost.count;
+      assert.ok(text.includes(usd2(then)), `hover shows the counterpart's monthly price ${usd2(then)}`);
+    }
+  });
+
+  it('gives no hover on a word that is not an instance type', async function () {
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', mainTf.uri, positionOf(mainTf, 'resource').translate(0, 2));
+    assert.doesNotMatch(hoverText(hovers ?? []), /Per month/);
+  });
+
+  it('shows a code lens with the monthly cost above the p4d.24xlarge resource', async function () {
+    const lenses = await poll(async () => {
+      const l = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', mainTf.uri);
+      return l && l.some((x) => x.command?.title.includes('p4d.24xlarge')) ? l : undefined;
+    });
+    assert.ok(lenses, 'no code lens for p4d.24xlarge');
+    const lens = lenses.find((x) => x.command?.title.includes('p4d.24xlarge'))!;
+    assert.match(lens.command!.title, /^2 × p4d\.24xlarge \$[\d,]+\/mo · trn1\.32xlarge \$[\d,]+\/mo \(save \$[\d,]+\)$/);
+    assert.equal(lens.command!.command, 'accelAdvisor.openReport');
+    const cli = cliReport();
+    if (cli) {
+      const f = cli.findings.find((x) => x.file === MAIN_TF && x.line === 16)!;
+      assert.ok(lens.command!.title.includes(`p4d.24xlarge ${usd0(f.cost!.monthlyUsd!)}/mo`), `${lens.command!.title} vs CLI ${usd0(f.cost!.monthlyUsd!)}`);
+    }
+  });
+
+  it('offers the replacement and suppressions as quick fixes', async function () {
+    const range = new vscode.Range(positionOf(mainTf, 'p4d.24xlarge"'), positionOf(mainTf, 'p4d.24xlarge"').translate(0, 12));
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', mainTf.uri, range);
+    const titles = (actions ?? []).map((a) => a.title);
+    assert.ok(titles.includes('Replace p4d.24xlarge with trn1.32xlarge'), JSON.stringify(titles));
+    assert.ok(titles.includes('Ignore terraform/instance-type for this line'), JSON.stringify(titles));
+    assert.ok(titles.includes('Ignore terraform/instance-type in this file'), JSON.stringify(titles));
+    assert.ok(titles.includes('Show documentation for terraform/instance-type'), JSON.stringify(titles));
+  });
+
+  describe('Scan Workspace and export', function () {
+    let report: { findings: { file: string; ruleId: string; line: number }[]; summary: CliReport['summary'] } | undefined;
+    const unopened = ['kernels/fused_bias_gelu.cu', 'Dockerfile', 'k8s/training-job.yaml'];
+
+    it('scan populates diagnostics for files that were never opened', async function () {
+      for (const rel of unopened) assert.deepEqual(ours(fileUri(rel)), [], `${rel} has no diagnostics before the scan`);
+      report = await vscode.commands.executeCommand('accelAdvisor.scanWorkspace');
+      assert.ok(report && Array.isArray(report.findings), 'scanWorkspace returns the report');
+      for (const rel of unopened) {
+        const want = report.findings.filter((f) => f.file === rel).map((f) => `${f.ruleId}@${f.line}`).sort(byLine);
+        assert.ok(want.length > 0, `the report has findings for ${rel}`);
+        await expectDiagnostics(fileUri(rel), want, 10_000);
+      }
+    });
+
+    it("scan totals equal the CLI's", function () {
+      const cli = cliReport();
+      if (!cli) this.skip();
+      assert.ok(report);
+      assert.equal(report.findings.length, cli.findings.length, 'finding count');
+      // Per finding first, so a difference in the totals names the findings behind it.
+      type Priced = { file: string; line: number; ruleId: string; instanceType?: string; cost?: { monthlyUsd: number | null; suggestedMonthlyUsd: number | null; region?: string } };
+      const costs = (fs: Priced[]) =>
+        Object.fromEntries(fs.filter((f) => f.instanceType).map((f) => [`${f.file}:${f.line} ${f.instanceType}`, `${f.cost?.monthlyUsd} -> ${f.cost?.suggestedMonthlyUsd} (${f.cost?.region})`]));
+      assert.deepEqual(costs(report.findings as Priced[]), costs(cli.findings as Priced[]), 'per-finding monthly costs, editor vs CLI');
+      const pick = (s: CliReport['summary']) => ({ filesScanned: s.filesScanned, lockInScore: s.lockInScore, monthlyUsd: s.monthlyUsd, suggestedMonthlyUsd: s.suggestedMonthlyUsd, monthlySavingsUsd: s.monthlySavingsUsd, bySeverity: s.bySeverity });
+      assert.deepEqual(pick(report.summary), pick(cli.summary));
+    });
+
+    it('exports the report as JSON and SARIF without a dialog ({ format, file })', async function () {
+      assert.ok(report);
+      const out = fs.mkdtempSync(path.join(process.env.ACCEL_E2E_OUT || os.tmpdir(), 'accel-export-'));
+      try {
+        const json = path.join(out, 'report.json');
+        const written = await vscode.commands.executeCommand<string>('accelAdvisor.exportReport', { format: 'json', file: json });
+        assert.equal(written, json);
+        const doc = JSON.parse(fs.readFileSync(json, 'utf8')) as { schemaVersion: number; findings: unknown[]; summary: { lockInScore: number } };
+        assert.equal(doc.schemaVersion, 1);
+        assert.equal(doc.findings.length, report.findings.length);
+        assert.equal(doc.summary.lockInScore, report.summary.lockInScore);
+        const sarif = path.join(out, 'report.sarif');
+        await vscode.commands.executeCommand('accelAdvisor.exportReport', { format: 'sarif', file: sarif });
+        const s = JSON.parse(fs.readFileSync(sarif, 'utf8')) as { version: string; runs: { results: unknown[] }[] };
+        assert.equal(s.version, '2.1.0');
+        assert.equal(s.runs[0].results.length, report.findings.length);
+      } finally {
+        fs.rmSync(out, { recursive: true, force: true });
+      }
+    });
+  });
+
+  describe('applying quick fixes', function () {
+    async function fix(doc: vscode.TextDocument, at: vscode.Range, title: string): Promise<void> {
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, at);
+      const action = (actions ?? []).find((a) => a.title === title);
+      assert.ok(action?.edit, `no quick fix "${title}" among ${JSON.stringify((actions ?? []).map((a) => a.title))}`);
+      assert.equal(await vscode.workspace.applyEdit(action.edit), true, `applying "${title}"`);
+    }
+    async function restore(doc: vscode.TextDocument, text: string): Promise<void> {
+      const edit = new vscode.WorkspaceEdit();
+      edit.replace(doc.uri, new vscode.Range(doc.positionAt(0), doc.positionAt(doc.getText().length)), text);
+      await vscode.workspace.applyEdit(edit);
+      await doc.save();
+    }
+
+    it('replaces p4d.24xlarge with trn1.32xlarge and the finding goes away', async function () {
+      const before = mainTf.getText();
+      const start = positionOf(mainTf, 'p4d.24xlarge"');
+      try {
+        await fix(mainTf, new vscode.Range(start, start.translate(0, 12)), 'Replace p4d.24xlarge with trn1.32xlarge');
+        assert.equal(mainTf.lineAt(15).text.trim(), 'instance_type = "trn1.32xlarge"');
+        assert.notEqual(mainTf.getText(), before);
+        // The document is analysed again: line 16 no longer reports p4d.24xlarge.
+        const line16 = () => ours(mainTf.uri).filter((d) => d.range.start.line === 15);
+        await poll(() => (line16().every((d) => !d.message.includes('p4d.24xlarge')) ? true : undefined));
+        assert.deepEqual(line16().filter((d) => d.message.includes('p4d.24xlarge')).map((d) => d.message), []);
+        const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', mainTf.uri, new vscode.Position(15, 24));
+        assert.match(hoverText(hovers ?? []), /^\*\*trn1\.32xlarge\*\*/);
+      } finally {
+        await restore(mainTf, before);
+      }
+      await expectDiagnostics(mainTf.uri, EXPECTED[MAIN_TF]);
+    });
+
+    it('"Ignore … for this line" suppresses exactly that finding', async function () {
+      const before = trainDoc.getText();
+      const diag = ours(trainDoc.uri).find((d) => ruleOf(d) === 'python/nccl-backend');
+      assert.ok(diag);
+      try {
+        await fix(trainDoc, diag.range, 'Ignore python/nccl-backend for this line');
+        assert.match(trainDoc.lineAt(25).text, /accel-advisor-ignore-next-line python\/nccl-backend/);
+        // Lines below the inserted comment move down by one.
+        const shifted = EXPECTED[TRAIN].filter((k) => k !== 'python/nccl-backend@26').map((k) => `${k.split('@')[0]}@${Number(k.split('@')[1]) + 1}`);
+        await expectDiagnostics(trainDoc.uri, shifted);
+      } finally {
+        await restore(trainDoc, before);
+      }
+      await expectDiagnostics(trainDoc.uri, EXPECTED[TRAIN]);
+    });
+  });
+});
