@@ -78,7 +78,8 @@ function requirementsLine(raw: string, offset: number, out: ParsedManifest): voi
     return;
   }
   if (trimmed.startsWith('-')) return; // -r/-c includes (each file is scanned on its own), --hash, --pre …
-  const url = /^(https?|file):\/\/\S+/.exec(trimmed);
+  // A direct URL ends at whitespace or at the ';' of an environment marker.
+  const url = /^(https?|file):\/\/[^\s;]+/.exec(trimmed);
   if (url) {
     out.sources.push({ url: url[0], start: offset + lead, end: offset + lead + url[0].length, kind: 'wheel' });
     const w = wheelName(url[0]);

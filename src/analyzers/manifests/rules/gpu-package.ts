@@ -36,6 +36,9 @@ export function classifyPackage(p: DeclaredPackage): Verdict | undefined {
   if ((n === 'jax' || n === 'jaxlib') && p.extras.some((e) => /cuda/i.test(e))) {
     return { what: `JAX with CUDA extras [${p.extras.join(',')}]`, advice: same('Install plain jax plus the Neuron JAX plugin (jax-neuronx) instead of the CUDA extras.'), severity: 'warning', effort: 'low' };
   }
+  if (p.extras.some((e) => /^(cu|cuda)\d+/i.test(e))) {
+    return { what: `${p.name} with CUDA extras [${p.extras.join(',')}]`, advice: same('Drop the CUDA extras and install the package without them (or its Neuron counterpart); the CUDA extra pulls NVIDIA-only wheels.'), severity: 'warning', effort: 'medium' };
+  }
   if (/^jax-cuda\d+-(plugin|pjrt)$/.test(n)) return { what: 'the JAX CUDA plugin', advice: same('Use the Neuron JAX plugin (jax-neuronx) instead.'), severity: 'warning', effort: 'low' };
   if ((n === 'tensorflow' && p.extras.includes('and-cuda')) || n === 'tensorflow-gpu') {
     return { what: 'TensorFlow with CUDA', advice: same('TensorFlow training is not supported on Trainium; for Inferentia2 inference use tensorflow-neuronx. Otherwise plan a port to PyTorch/JAX.'), severity: 'warning', effort: 'high' };
@@ -54,9 +57,15 @@ export const gpuPackage: RuleModule<ParsedManifest> = {
     description: 'A declared dependency on an NVIDIA-only package or a CUDA build (flash-attn, triton, nvidia-*-cu12, torch==…+cu121, jax[cuda12], cudatoolkit, pytorch-cuda …).',
   },
   check(parsed, ctx) {
+    // One finding per distribution and manifest: the same package again under another environment marker
+    // (a Windows wheel next to the Linux pin) is the same lock-in.
+    const seen = new Set<string>();
     for (const p of parsed.packages) {
       const v = classifyPackage(p);
       if (!v) continue;
+      const key = `${p.ecosystem}:${normalizePackageName(p.name)}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
       ctx.report({
         start: p.start,
         end: p.end,

@@ -52,6 +52,21 @@ function namesUsedAsDevice(parsed: ParsedPython): Set<string> {
   return used;
 }
 
+/** A condition that tests for CUDA: torch.cuda.is_available(), use_cuda, args.cuda, has_gpu … */
+const CUDA_GUARD = /cuda\.is_available\s*\(|\b(use|has|with|enable|enabled|is)_?(cuda|gpu)\b|\bargs\.(cuda|gpu)\b/i;
+
+/** True when the node sits in the body of an if/elif whose condition tests for CUDA: the device is chosen, not hard-wired. */
+function insideCudaGuard(node: SyntaxNode): boolean {
+  for (let n: SyntaxNode | null = node; n; n = n.parent) {
+    const p = n.parent;
+    if (n.type === 'block' && (p?.type === 'if_statement' || p?.type === 'elif_clause') && p.childForFieldName('consequence')?.id === n.id) {
+      if (CUDA_GUARD.test(p.childForFieldName('condition')?.text ?? '')) return true;
+    }
+    if (n.type === 'function_definition' || n.type === 'class_definition') return false;
+  }
+  return false;
+}
+
 /** Where a CUDA value (after climbValue) is used as a device, or undefined. */
 function placeOf(parsed: ParsedPython, top: SyntaxNode, usedAsDevice: () => Set<string>): Place | undefined {
   const p = top.parent;
@@ -136,7 +151,9 @@ export const cudaDeviceString: RuleModule<ParsedPython> = {
           accelerator = true;
         } else continue;
       }
-      const { top, guarded, formatted } = climbValue(str);
+      const climbed = climbValue(str);
+      const { top, formatted } = climbed;
+      const guarded = climbed.guarded || insideCudaGuard(top);
       const place: Place | undefined = accelerator ? 'accelerator' : placeOf(parsed, top, usedAsDevice);
       if (!place) continue;
       const s = span(parsed, str);

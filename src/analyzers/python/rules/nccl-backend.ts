@@ -19,7 +19,14 @@ export const ncclBackend: RuleModule<ParsedPython> = {
       const parent = str.parent;
       let ok = false;
       if (parent?.type === 'keyword_argument') {
-        ok = parent.childForFieldName('name')?.text === 'backend';
+        const key = parent.childForFieldName('name')?.text;
+        ok = key === 'backend';
+        if (!ok && key === 'default' && parent.parent?.parent?.type === 'call') {
+          // parser.add_argument('--dist-backend', default='nccl'): the default is the backend the script runs.
+          const call = parent.parent.parent;
+          const flag = stringValue(callArguments(call).positional[0]) ?? '';
+          ok = /add_argument$/.test(dottedName(call.childForFieldName('function')) ?? '') && /backend/i.test(flag);
+        }
       } else if (parent?.type === 'argument_list' && parent.parent?.type === 'call') {
         const call = parent.parent;
         const q = qualifiedName(parsed, dottedName(call.childForFieldName('function'))) ?? '';

@@ -11,6 +11,11 @@ ruleTester(manifestsAnalyzer as Analyzer, 'manifests/cuda-wheel-index', {
   ],
   invalid: [
     {
+      name: 'a wheel URL ends at the marker; the same wheel for another platform is reported once',
+      code: 'https://example.org/d/kern-0.4+cu117-cp310-cp310-win_amd64.whl; platform_system == "Windows"\nhttps://example.org/d/kern-0.4+cu117-cp310-cp310-linux_x86_64.whl; platform_system == "Linux"\n',
+      errors: [{ line: 1, column: 1, endColumn: 63, message: /kern-0\.4\+cu117-cp310-cp310-win_amd64\.whl is a CUDA build/ }],
+    },
+    {
       code: '--extra-index-url https://download.pytorch.org/whl/cu121\n-i https://pypi.nvidia.com\n-f https://data.pyg.org/whl/torch-2.3.0+cu121.html\n',
       errors: [
         { line: 1, column: 19, endColumn: 57 },

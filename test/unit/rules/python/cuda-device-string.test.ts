@@ -49,6 +49,19 @@ ruleTester(pythonAnalyzer as Analyzer, 'python/cuda-device-string', {
       ],
     },
     {
+      name: 'device chosen in an if/elif chain on a CUDA check: info, no fix',
+      code: 'import torch\nok = torch.cuda.is_available()\nif use_cuda:\n    dev = torch.device("cuda")\nelif use_mps:\n    dev = torch.device("mps")\nif torch.cuda.is_available():\n    dev = "cuda:0"\n',
+      errors: [
+        { line: 4, column: 24, endColumn: 30, severity: 'info', message: /condition/ },
+        { line: 8, column: 11, endColumn: 19, severity: 'info' },
+      ],
+    },
+    {
+      name: 'an unrelated if does not make a guard',
+      code: 'import torch\nif train:\n    dev = torch.device("cuda")\n',
+      errors: [{ line: 3, column: 24, endColumn: 30, severity: 'warning' }],
+    },
+    {
       name: 'portable guard: info, no fix',
       code: 'import torch\nd = torch.device("cuda" if torch.cuda.is_available() else "cpu")\n',
       errors: [{ line: 2, column: 18, endColumn: 24, severity: 'info', effort: 'low' }],
