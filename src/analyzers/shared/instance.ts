@@ -24,7 +24,7 @@ function describeSpecs(info: InstanceInfo): string {
   if (info.memoryGiB !== undefined) parts.push(`${info.memoryGiB} GiB`);
   const acc = info.accelerator;
   if (acc) parts.push(`${acc.count}× ${acc.maker} ${acc.model}${acc.memoryGiB ? ` (${acc.memoryGiB} GiB)` : ''}`);
-  if (!info.known) parts.push('specs unknown: a family newer than the catalog');
+  if (!info.known) parts.push('specs unknown: not in the bundled catalog');
   return parts.join(', ');
 }
 
