@@ -122,7 +122,11 @@ export class Ctx implements vscode.Disposable {
 
   /** Parsers, analyzers, catalog, pricing: loaded once, on first use. */
   engine(): Promise<Heavy> {
-    this.heavy ??= import('./heavy').then((h) => {
+    // require, not import(): the bundle keeps './heavy' as a separate file (dist/heavy.js) and
+    // CommonJS resolution finds it; an ES import() of an extension-less path would not.
+    this.heavy ??= Promise.resolve().then(() => {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const h = require('./heavy') as Heavy;
       this.selectSnapshot(h);
       return h;
     });

@@ -1,7 +1,7 @@
 /**
  * Everything heavy (parsers, analyzers, the instance catalog, pricing, report formatters), loaded
- * on first use with `import('./heavy')` so that activation stays light: esbuild keeps this
- * module's code unevaluated until then.
+ * on first use with `require('./heavy')` so that activation stays light: the bundle keeps this
+ * module in a file of its own (dist/heavy.js), not evaluated until then.
  */
 export { analyzeDocument, scanFolder, type ScanResult, type ScanProgress } from '../core/engine';
 export { SourceDocument } from '../core/document';
