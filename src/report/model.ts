@@ -146,7 +146,10 @@ export function priceFindings(
   for (const f of findings) {
     if (!f.instanceType) continue;
     const region = regionOverride ?? config.region ?? f.region ?? DEFAULT_REGION;
-    const opts: PricingOptions = { region, hoursPerMonth: config.hoursPerMonth, discount: config.discount, ...sources };
+    // Only the price sources: the region is the finding's own (config, then code, then default).
+    const opts: PricingOptions = { region, hoursPerMonth: config.hoursPerMonth, discount: config.discount };
+    if (sources.snapshot) opts.snapshot = sources.snapshot;
+    if (sources.overrides) opts.overrides = sources.overrides;
     if (!(keepExisting && f.cost)) f.cost = estimateCost(f.instanceType, f.suggestedInstanceType, f.count ?? 1, opts);
     if (!primary.has(f)) {
       countedElsewhere.add(f);

@@ -243,8 +243,11 @@ describe('Accel Advisor extension, API level', function () {
       // Per finding first, so a difference in the totals names the findings behind it.
       type Priced = { file: string; line: number; ruleId: string; instanceType?: string; cost?: { monthlyUsd: number | null; suggestedMonthlyUsd: number | null; region?: string } };
       const costs = (fs: Priced[]) =>
-        Object.fromEntries(fs.filter((f) => f.instanceType).map((f) => [`${f.file}:${f.line} ${f.instanceType}`, `${f.cost?.monthlyUsd} -> ${f.cost?.suggestedMonthlyUsd} (${f.cost?.region})`]));
-      assert.deepEqual(costs(report.findings as Priced[]), costs(cli.findings as Priced[]), 'per-finding monthly costs, editor vs CLI');
+        Object.fromEntries(fs.filter((f) => f.instanceType).map((f) => [`${f.file}:${f.line} ${f.instanceType}`, `${f.ruleId} ${f.cost?.monthlyUsd} -> ${f.cost?.suggestedMonthlyUsd} (${f.cost?.region})`]));
+      const ed = costs(report.findings as Priced[]);
+      const cl = costs(cli.findings as Priced[]);
+      const differing = [...new Set([...Object.keys(ed), ...Object.keys(cl)])].filter((k) => ed[k] !== cl[k]).map((k) => `${k}: editor ${ed[k]} / CLI ${cl[k]}`);
+      assert.deepEqual(differing, [], 'per-finding monthly costs, editor vs CLI');
       const pick = (s: CliReport['summary']) => ({ filesScanned: s.filesScanned, lockInScore: s.lockInScore, monthlyUsd: s.monthlyUsd, suggestedMonthlyUsd: s.suggestedMonthlyUsd, monthlySavingsUsd: s.monthlySavingsUsd, bySeverity: s.bySeverity });
       assert.deepEqual(pick(report.summary), pick(cli.summary));
     });

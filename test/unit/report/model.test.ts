@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { DEFAULT_CONFIG } from '../../../src/core/config';
 import type { Finding } from '../../../src/core/types';
-import { buildReport } from '../../../src/report/model';
+import { buildReport, priceFindings } from '../../../src/report/model';
+import { embeddedSnapshot } from '../../../src/pricing/snapshot';
 
 function instance(file: string, type: string, extra: Partial<Finding> = {}): Finding {
   return {
@@ -43,5 +44,14 @@ describe('report model', () => {
     assert.equal(Object.keys(report.summary.byCategory).length, 9);
     assert.equal(report.summary.byCategory['gpu-instance'], 1);
     assert.deepEqual(report.summary.bySeverity, { error: 0, warning: 1, info: 0 });
+  });
+});
+
+describe('pricing sources', () => {
+  it('price sources passed with extra fields (an editor pricing context with a default region) never override the region the code states', () => {
+    const f = instance('app.py', 'c5.4xlarge', { region: 'eu-west-1', suggestedInstanceType: 'c7g.4xlarge' });
+    const sources = { region: 'us-east-1', snapshot: embeddedSnapshot() } as unknown as Parameters<typeof priceFindings>[3];
+    priceFindings([f], DEFAULT_CONFIG, undefined, sources);
+    assert.equal(f.cost!.region, 'eu-west-1');
   });
 });
