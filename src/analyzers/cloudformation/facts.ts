@@ -1,6 +1,9 @@
 import type { SourceDocument } from '../../core/document';
 import type { Workload } from '../../core/types';
 import { get, intrinsic, resources, str, type CfnMap, type CfnNode, type CfnScalar } from './syntax';
+import { workloadFromNames } from '../shared/workload';
+
+export { workloadFromNames };
 
 /**
  * What the template says around instance types: where they are literal, how many instances run,
@@ -57,19 +60,6 @@ export function mapCount(root: CfnMap, node: CfnNode | undefined): number | unde
   return undefined;
 }
 
-const TRAIN_RE = /train|fine-?tun/i;
-const INFER_RE = /infer|serving|\bserve|predict|endpoint|hosting/i;
-
-export function workloadFromNames(names: (string | undefined)[]): Workload | undefined {
-  let train = false;
-  let infer = false;
-  for (const n of names) {
-    if (!n) continue;
-    if (TRAIN_RE.test(n)) train = true;
-    if (INFER_RE.test(n)) infer = true;
-  }
-  return train === infer ? undefined : train ? 'training' : 'inference';
-}
 
 export function typeWorkload(type: string): { workload?: Workload; note?: string } {
   if (type === 'AWS::SageMaker::NotebookInstance') return { workload: 'inference', note: 'a SageMaker notebook instance: interactive development, counterpart sized as for inference' };

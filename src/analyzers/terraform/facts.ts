@@ -1,6 +1,9 @@
 import type { SourceDocument } from '../../core/document';
 import type { Workload } from '../../core/types';
 import type { TfAttribute, TfBlock, TfBody, TfEntry, TfExpr, ParsedTerraform } from './syntax';
+import { workloadFromNames } from '../shared/workload';
+
+export { workloadFromNames };
 
 /**
  * Facts around a Terraform value that pricing needs: how many, where, for what, and which
@@ -94,20 +97,6 @@ export function multiply(a: number | undefined, b: number | undefined): number |
   return a * b;
 }
 
-const TRAIN_RE = /train|fine[-_]?tun/i;
-const INFER_RE = /infer|serving|\bserve|predict|endpoint|hosting/i;
-
-/** Training or inference from names and labels (a node group called "gpu-inference"); undefined when unclear. */
-export function workloadFromNames(names: (string | undefined)[]): Workload | undefined {
-  let train = false;
-  let infer = false;
-  for (const n of names) {
-    if (!n) continue;
-    if (TRAIN_RE.test(n)) train = true;
-    if (INFER_RE.test(n)) infer = true;
-  }
-  return train === infer ? undefined : train ? 'training' : 'inference';
-}
 
 /** Strings in a label or tag map (keys and values), for the workload heuristic. */
 export function mapWords(e: TfExpr | undefined): string[] {
