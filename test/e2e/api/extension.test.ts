@@ -323,4 +323,59 @@ describe('Accel Advisor extension, API level', function () {
       await expectDiagnostics(trainDoc.uri, EXPECTED[TRAIN]);
     });
   });
+
+  describe('editor races', function () {
+    it('rapid edits end with the diagnostics of the final text, none stale or duplicated', async function () {
+      const doc = await vscode.workspace.openTextDocument({ language: 'python', content: 'import torch\n' });
+      await vscode.window.showTextDocument(doc);
+      // Twenty edits faster than the debounce: add a .cuda() line, then take every other one out again.
+      for (let i = 0; i < 20; i++) {
+        const edit = new vscode.WorkspaceEdit();
+        if (i % 2 === 0) edit.insert(doc.uri, new vscode.Position(doc.lineCount - 1, 0), `m${i} = Net().cuda()\n`);
+        else edit.delete(doc.uri, doc.lineAt(doc.lineCount - 2).rangeIncludingLineBreak);
+        assert.equal(await vscode.workspace.applyEdit(edit), true);
+      }
+      // Each odd edit removed the line the even one before it added; one last line stays.
+      const last = new vscode.WorkspaceEdit();
+      last.insert(doc.uri, new vscode.Position(doc.lineCount - 1, 0), 'final = Net().cuda()\n');
+      await vscode.workspace.applyEdit(last);
+      const cudaLines = doc.getText().split('\n').map((l, i) => (l.includes('.cuda()') ? `python/tensor-cuda-method@${i + 1}` : '')).filter(Boolean);
+      assert.deepEqual(cudaLines, ['python/tensor-cuda-method@2']);
+      await expectDiagnostics(doc.uri, cudaLines, 30_000);
+      // And it stays that way: no late result of an older version replaces it.
+      await sleep(1500);
+      assert.deepEqual(keys(ours(doc.uri)), cudaLines);
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    });
+
+    it('closing a file mid-analysis leaves no live diagnostics behind', async function () {
+      const doc = await vscode.workspace.openTextDocument({ language: 'python', content: 'import torch\nx = t.cuda()\n' });
+      await vscode.window.showTextDocument(doc);
+      await expectDiagnostics(doc.uri, ['python/tensor-cuda-method@2'], 30_000);
+      const edit = new vscode.WorkspaceEdit();
+      edit.insert(doc.uri, new vscode.Position(2, 0), 'y = u.cuda()\n');
+      await vscode.workspace.applyEdit(edit);
+      // Close before the debounced analysis of the edit can finish.
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+      await sleep(1500);
+      assert.deepEqual(keys(ours(doc.uri)), []);
+    });
+
+    it('a rescan during a scan ends with each finding shown once', async function () {
+      const [first, second] = await Promise.all([
+        vscode.commands.executeCommand<{ findings: { file: string }[] }>('accelAdvisor.scanWorkspace'),
+        sleep(50).then(() => vscode.commands.executeCommand<{ findings: { file: string }[] }>('accelAdvisor.scanWorkspace')),
+      ]);
+      const report = second ?? first;
+      assert.ok(report, 'one of the scans finishes with a report');
+      const rel = 'kernels/fused_bias_gelu.cu';
+      const inReport = report.findings.filter((f) => f.file === rel).length;
+      assert.ok(inReport > 0);
+      const shown = await poll(() => {
+        const n = ours(fileUri(rel)).length;
+        return n === inReport ? n : undefined;
+      }, 30_000);
+      assert.equal(shown, inReport, `${rel}: diagnostics shown once each`);
+    });
+  });
 });
