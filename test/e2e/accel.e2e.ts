@@ -191,8 +191,15 @@ describe('Accel Advisor in VS Code (code-server + Chromium)', function () {
     let cli: CliReport;
     const page = () => session!.page;
 
+    /** A file whose name and code carry HTML payloads: the report panel must show them as text. */
+    const HOSTILE_DIR = 'hostile';
+    const HOSTILE_FILE = '"><img src=x onerror=alert(1)>.py';
+    const dialogs: string[] = [];
+
     before(async function () {
       const ws = copyWorkspace('ui');
+      fs.mkdirSync(path.join(ws, HOSTILE_DIR), { recursive: true });
+      fs.writeFileSync(path.join(ws, HOSTILE_DIR, HOSTILE_FILE), 'import torch\nm = Net().cuda()  # <script>alert(2)</script>\n');
       cli = await cliScan(ws, cacheDir, path.join(tmp, 'ui', 'cli-report.json'));
       server = await startCodeServer({
         workspace: ws,
@@ -202,6 +209,10 @@ describe('Accel Advisor in VS Code (code-server + Chromium)', function () {
       });
       // Tall enough that all of main.tf is on screen (squiggles render only in visible lines).
       session = await launchBrowser({ viewport: { width: 1500, height: 1700 } });
+      page().on('dialog', (d) => {
+        dialogs.push(d.message());
+        void d.dismiss();
+      });
       await openWorkbench(page(), server, ws);
     });
 
@@ -286,6 +297,26 @@ describe('Accel Advisor in VS Code (code-server + Chromium)', function () {
         chartTotal: `${usdWhole(s.monthlyUsd)} | ${usdWhole(s.suggestedMonthlyUsd)}`,
         rows: `${cli.findings.length} findings`,
       });
+    });
+
+    it('the report panel shows a hostile file name as text, runs none of it, and has a strict content security policy', async function () {
+      const frame = page().frameLocator('iframe.webview').frameLocator('iframe#active-frame');
+      const hostile = cli.findings.find((f) => f.file === `${HOSTILE_DIR}/${HOSTILE_FILE}`);
+      assert.ok(hostile, 'the CLI reports the hostile file');
+      await frame.locator('input[type=search]').fill('onerror');
+      const cell = frame.locator('table.findings tbody td.loc', { hasText: `${HOSTILE_DIR}/${HOSTILE_FILE}:${hostile.line}` }).first();
+      await cell.waitFor({ state: 'visible', timeout: 30_000 });
+      assert.equal(await frame.locator('img').count(), 0, 'no <img> element made from the payload');
+      assert.equal(await frame.locator('[onerror]').count(), 0, 'no onerror attribute anywhere');
+      const csp = await frame.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+      assert.ok(csp, 'the panel has a content security policy');
+      assert.match(csp, /default-src 'none'/);
+      assert.match(csp, /script-src 'nonce-[^']+'/);
+      assert.doesNotMatch(csp, /unsafe-inline[^;]*;?\s*$|script-src[^;]*unsafe-inline/);
+      await page().waitForTimeout(500);
+      assert.deepEqual(dialogs, [], 'no alert, confirm or prompt was opened');
+      await screenshot(page(), 'report-panel-hostile-name');
+      await frame.locator('input[type=search]').fill('');
     });
 
     it('a click on a row of the findings table opens the source at the finding', async function () {
