@@ -12,9 +12,11 @@ const CODES = { red: 31, yellow: 33, cyan: 36, dim: 2, bold: 1, green: 32 } as c
  * recolour, retitle or clear the terminal, CR/LF that forge lines): show them as visible escapes.
  */
 export function terminalSafe(value: unknown): string {
-  return String(value ?? '').replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => {
+  // C0/C1 controls and the bidirectional overrides that can reorder what a terminal shows ("Trojan source").
+  return String(value ?? '').replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) => {
     const named: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
-    return named[c] ?? `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`;
+    const code = c.charCodeAt(0);
+    return named[c] ?? (code > 0xff ? `\\u${code.toString(16).padStart(4, '0')}` : `\\x${code.toString(16).padStart(2, '0')}`);
   });
 }
 
