@@ -81,9 +81,3 @@ export function pricingLabel(opts: Pick<PricingOptions, 'region' | 'discount' | 
   if (opts.overrides) label += `, user prices from ${path.basename(opts.overrides.file)}`;
   return label;
 }
-
-/** Money as shown to people: cents, thousands separators, "unknown" for null. */
-export function formatUsd(amount: number | null): string {
-  if (amount === null) return 'unknown';
-  return amount.toLocaleString('en-US', { style: 'currency', currency: 'USD', minimumFractionDigits: 2, maximumFractionDigits: 2 });
-}

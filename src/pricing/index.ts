@@ -1,5 +1,5 @@
 /** Pricing: the price snapshot, lookups, cost estimates, user price files and refresh from AWS. */
-export { estimateCost, formatUsd, monthlyCost, pricingLabel, type PricingOptions } from './estimate';
+export { estimateCost, monthlyCost, pricingLabel, type PricingOptions } from './estimate';
 export { PriceFileError } from './errors';
 export { ALL_REGIONS, loadPriceOverrides, overridePrice, parsePriceOverrides, type PriceOverrides } from './overrides';
 export { CAPACITY_BLOCKS_NOTE, lookupHourlyPrice, type HourlyPrice, type PriceBasis, type PriceSources } from './prices';

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { estimateCost, formatUsd, monthlyCost, pricingLabel, type PricingOptions } from '../../../src/pricing/estimate';
+import { estimateCost, monthlyCost, pricingLabel, type PricingOptions } from '../../../src/pricing/estimate';
+import { formatUsd } from '../../../src/report/money';
 import { parsePriceOverrides } from '../../../src/pricing/overrides';
 import { embeddedSnapshot } from '../../../src/pricing/snapshot';
 import { setActiveSnapshot } from '../../../src/pricing/snapshot-info';
@@ -140,7 +141,7 @@ describe('cost estimates', () => {
 
   it('formats money to cents only for display', () => {
     assert.equal(formatUsd(32058.15732), '$32,058.16');
-    assert.equal(formatUsd(-12.344), '-$12.34');
+    assert.equal(formatUsd(-12.344), '−$12.34');
     assert.equal(formatUsd(null), 'unknown');
   });
 });
