@@ -1,4 +1,4 @@
-import type { ReportDocument } from './model';
+import { pricingBasisLabel, type ReportDocument } from './model';
 import { escapeHtml as e } from './html-escape';
 import { formatHourly, formatUsd } from './money';
 
@@ -43,7 +43,7 @@ td,th{border:1px solid #ccc;padding:4px 6px;text-align:left;vertical-align:top}t
 <p>Lock-in score: <span class="score">${s.lockInScore}</span>/100</p>
 <ul>${cats}</ul>
 <h2>Cost</h2>
-<p>${e(`${p.basis}, ${p.region}, ${p.hoursPerMonth} h/month${p.discount ? `, ${Math.round(p.discount * 100)}% discount` : ''}, as of ${p.asOf} (${p.source})`)}</p>
+<p>${e(pricingBasisLabel(p))}</p>
 <p>Total: ${e(formatUsd(s.monthlyUsd))}/month now, ${e(formatUsd(s.suggestedMonthlyUsd))}/month with counterparts, difference ${e(formatUsd(s.monthlySavingsUsd))}/month.</p>
 <table><thead><tr><th>Where</th><th>Instance</th><th>Count</th><th>Hourly</th><th>Monthly now</th><th>Counterpart</th><th>Counterpart monthly</th></tr></thead><tbody>
 ${costRows}

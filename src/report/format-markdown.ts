@@ -1,4 +1,4 @@
-import type { ReportDocument } from './model';
+import { pricingBasisLabel, type ReportDocument } from './model';
 import { formatHourly, formatUsd } from './money';
 
 /** Escapes text for a Markdown table cell: no HTML, no pipes, no line breaks, no code spans leaking. */
@@ -32,7 +32,7 @@ export function formatMarkdown(report: ReportDocument): string {
   if (priced.length) {
     const p = report.pricing;
     out.push('## Cost', '');
-    out.push(`Prices: ${p.basis}, ${p.region}, ${p.hoursPerMonth} h/month${p.discount ? `, ${Math.round(p.discount * 100)}% discount` : ''}, as of ${p.asOf} (${mdCell(p.source)}).`, '');
+    out.push(`Prices: ${mdCell(pricingBasisLabel(p))}.`, '');
     out.push('| File | Instance | Count | Hourly | Monthly | Counterpart | Counterpart monthly | Savings/month |', '|---|---|---:|---:|---:|---|---:|---:|');
     for (const f of priced) {
       const c = f.cost;

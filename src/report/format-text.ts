@@ -1,4 +1,4 @@
-import type { ReportDocument } from './model';
+import { pricingBasisLabel, type ReportDocument } from './model';
 import { describeSavings, formatUsd } from './money';
 
 export interface TextOptions {
@@ -64,7 +64,7 @@ export function formatText(report: ReportDocument, opts: TextOptions): string {
     lines.push(
       `Monthly cost of instances found: ${formatUsd(s.monthlyUsd)}; with suggested counterparts: ${formatUsd(s.suggestedMonthlyUsd)}; difference ${formatUsd(s.monthlySavingsUsd)}` +
         (s.unpricedInstances ? ` (${s.unpricedInstances} without a known price)` : ''),
-      paint('dim', `Prices: ${report.pricing.basis}, ${report.pricing.region}, ${report.pricing.hoursPerMonth} h/month${report.pricing.discount ? `, ${Math.round(report.pricing.discount * 100)}% discount` : ''}, as of ${report.pricing.asOf} (${t(report.pricing.source)})`),
+      paint('dim', `Prices: ${t(pricingBasisLabel(report.pricing))}`),
     );
   }
   if (s.migrationPlan.length) {

@@ -57,7 +57,17 @@ export interface ReportDocument {
   schemaVersion: number;
   tool: { name: string; version: string };
   root: string;
-  pricing: { source: string; asOf: string; region: string; hoursPerMonth: number; discount: number; basis: string };
+  pricing: {
+    source: string;
+    asOf: string;
+    /** The configured region, else the one region the code states, else us-east-1. */
+    region: string;
+    hoursPerMonth: number;
+    discount: number;
+    basis: string;
+    /** Every region an instance finding was priced in (they differ when the code states several). */
+    regions: string[];
+  };
   findings: ReportFinding[];
   summary: ReportSummary;
   errors: ScanError[];
@@ -167,6 +177,13 @@ export function priceFindings(
 
 const cents = (n: number) => Math.round(n * 100) / 100;
 
+/** "on-demand, Linux, us-east-1, 730 h/month, as of 2026-07-20 (source)" — the basis every report shows. */
+export function pricingBasisLabel(p: ReportDocument['pricing']): string {
+  const regions = (p.regions ?? []).length > 1 ? `${p.regions.join(', ')} (each resource in the region its code states)` : p.region;
+  const discount = p.discount ? `, ${Number((p.discount * 100).toFixed(2))}% discount` : '';
+  return `${p.basis}, ${regions}, ${p.hoursPerMonth} h/month${discount}, as of ${p.asOf} (${p.source})`;
+}
+
 export function buildReport(scan: ScanResult, opts: BuildReportOptions): ReportDocument {
   const { config } = opts;
   const findings = scan.findings;
@@ -185,6 +202,7 @@ export function buildReport(scan: ScanResult, opts: BuildReportOptions): ReportD
       hoursPerMonth: config.hoursPerMonth,
       discount: config.discount,
       basis: 'on-demand, Linux',
+      regions: [...regions].sort(),
     },
     findings: findings.map((f) => {
       const r = toReportFinding(f);

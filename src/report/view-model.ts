@@ -3,7 +3,7 @@
  * webview script (media/report.js) renders with textContent only. Kept compact because it is
  * posted to the webview and must stay fast with 10,000 findings.
  */
-import type { ReportDocument } from './model';
+import { pricingBasisLabel, type ReportDocument } from './model';
 import type { PlanStep } from './plan';
 
 export interface FindingRow {
@@ -128,11 +128,10 @@ export function buildViewModel(report: ReportDocument): ReportViewModel {
   const distinct = (xs: string[]) => [...new Set(xs)].sort();
   const s = report.summary;
   const p = report.pricing;
-  const discount = p.discount > 0 ? `, ${Number((p.discount * 100).toFixed(2))}% discount` : '';
   return {
     root: report.root,
     toolVersion: report.tool.version,
-    pricing: { label: `${p.basis}, ${p.region}, ${p.hoursPerMonth} h/month${discount}, as of ${p.asOf} (${p.source})`, region: p.region, hoursPerMonth: p.hoursPerMonth, discount: p.discount },
+    pricing: { label: pricingBasisLabel(p), region: p.region, hoursPerMonth: p.hoursPerMonth, discount: p.discount },
     score: s.lockInScore,
     totals: { monthly: s.monthlyUsd, suggested: s.suggestedMonthlyUsd, savings: s.monthlySavingsUsd, unpriced: s.unpricedInstances },
     files: { scanned: s.filesScanned, skipped: s.filesSkipped, withFindings: new Set(report.findings.map((f) => f.file)).size },

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { DEFAULT_CONFIG } from '../../../src/core/config';
 import type { Finding } from '../../../src/core/types';
-import { buildReport, priceFindings } from '../../../src/report/model';
+import { buildReport, priceFindings, pricingBasisLabel } from '../../../src/report/model';
 import { embeddedSnapshot } from '../../../src/pricing/snapshot';
 
 function instance(file: string, type: string, extra: Partial<Finding> = {}): Finding {
@@ -53,5 +53,18 @@ describe('pricing sources', () => {
     const sources = { region: 'us-east-1', snapshot: embeddedSnapshot() } as unknown as Parameters<typeof priceFindings>[3];
     priceFindings([f], DEFAULT_CONFIG, undefined, sources);
     assert.equal(f.cost!.region, 'eu-west-1');
+  });
+});
+
+describe('pricing basis', () => {
+  it('lists every region the findings were priced in, and says so in the label', () => {
+    const report = buildReport(
+      scan([instance('a/main.tf', 'p4d.24xlarge', { region: 'us-west-2' }), instance('b/app.py', 'c5.4xlarge', { region: 'eu-west-1', suggestedInstanceType: 'c7g.4xlarge' })]),
+      { config: DEFAULT_CONFIG, toolVersion: 't' },
+    );
+    assert.deepEqual(report.pricing.regions, ['eu-west-1', 'us-west-2']);
+    assert.match(pricingBasisLabel(report.pricing), /^on-demand, Linux, eu-west-1, us-west-2 \(each resource in the region its code states\), 730 h\/month, as of \d{4}-\d{2}-\d{2}/);
+    const single = buildReport(scan([instance('a/main.tf', 'p4d.24xlarge')]), { config: { ...DEFAULT_CONFIG, discount: 0.125 }, toolVersion: 't' });
+    assert.match(pricingBasisLabel(single.pricing), /^on-demand, Linux, us-east-1, 730 h\/month, 12\.5% discount, as of /);
   });
 });
