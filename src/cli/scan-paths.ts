@@ -1,11 +1,10 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import type { EffectiveConfig } from '../core/config';
-import { analyzeDocument, readSourceFile, scanFolder, type ScanProgress, type ScanResult } from '../core/engine';
-import { SourceDocument } from '../core/document';
+import { scanFolder, type ScanProgress, type ScanResult } from '../core/engine';
 import type { Analyzer } from '../core/rule';
 import { compareFindings } from '../core/order';
-import type { FileAnalyzer } from '../core/file-analysis';
+import { analyzeFile, type FileAnalyzer } from '../core/file-analysis';
 
 /** The deepest folder that contains every path. */
 export function commonRoot(absPaths: string[]): string {
@@ -59,17 +58,14 @@ export async function scanPaths(
       merged.skipped.push(...r.skipped.map((s) => ({ ...s, relPath: fix(s.relPath) })));
       merged.filesScanned += r.filesScanned;
     } else {
-      const read = await readSourceFile(entry.abs, prefix);
-      if (read instanceof SourceDocument) {
-        const r = await analyzeDocument(read, opts.analyzers, opts.config, opts.signal);
-        merged.findings.push(...r.findings);
-        merged.errors.push(...r.errors);
+      const outcome = await analyzeFile(entry.abs, prefix, opts.analyzers, opts.config, opts.signal);
+      if (outcome.kind === 'analyzed') {
+        merged.findings.push(...outcome.findings);
+        merged.errors.push(...outcome.errors);
         merged.filesScanned++;
-      } else if ('binary' in read) {
-        merged.skipped.push({ relPath: prefix, reason: 'unreadable', detail: 'binary file' });
       } else {
-        merged.skipped.push(read);
-        merged.errors.push({ file: prefix, message: `could not read: ${read.detail}` });
+        merged.skipped.push(outcome.skip);
+        if (outcome.error) merged.errors.push(outcome.error);
       }
     }
   }
