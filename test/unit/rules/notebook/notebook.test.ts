@@ -52,7 +52,7 @@ describe('notebooks (.ipynb): Python rules over code cells', () => {
   });
 
   it('reports findings at the source line inside the .ipynb, never in markdown or outputs', async () => {
-    const text = fs.readFileSync(path.join(fixtures, 'explore.ipynb'), 'utf8');
+    const text = fs.readFileSync(path.resolve(__dirname, '../../../../samples/gpu-workspace/notebooks/explore.ipynb'), 'utf8');
     const r = await scan('notebooks/explore.ipynb', text);
     assert.deepEqual(r.errors, []);
     const got = r.findings.map((f) => `${f.ruleId} ${f.line}:${f.column}-${f.endColumn} ${text.slice(f.startOffset, f.endOffset)}`);
@@ -69,7 +69,7 @@ describe('notebooks (.ipynb): Python rules over code cells', () => {
   });
 
   it('escapes fix text for JSON, so a quick fix keeps the notebook valid', async () => {
-    const text = fs.readFileSync(path.join(fixtures, 'explore.ipynb'), 'utf8');
+    const text = fs.readFileSync(path.resolve(__dirname, '../../../../samples/gpu-workspace/notebooks/explore.ipynb'), 'utf8');
     const r = await scan('explore.ipynb', text);
     for (const f of r.findings.filter((x) => x.fixes)) {
       const fixed = applyEdits(text, f.fixes![0].edits);
