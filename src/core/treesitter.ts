@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { Edit, Language, Parser, type Tree } from 'web-tree-sitter';
+import { Edit, Language, Parser, type Range, type Tree } from 'web-tree-sitter';
 
 /** Grammars shipped with the product (WebAssembly), loaded lazily on first use. */
 export type GrammarName = 'python' | 'cpp' | 'hcl' | 'terraform' | 'bash' | 'typescript';
@@ -99,13 +99,19 @@ export function releaseTrees(cacheKey: string): void {
  * One parser per grammar is reused; parsing is synchronous once the grammar is loaded. With a
  * `cacheKey` (an open document), the previous tree of that document is reused incrementally.
  */
-export async function parseWith(name: GrammarName, text: string, cacheKey?: string): Promise<Tree> {
+export async function parseWith(name: GrammarName, text: string, cacheKey?: string, includedRanges?: Range[]): Promise<Tree> {
   const language = await loadLanguage(name);
   let parser = parsers.get(name);
   if (!parser) {
     parser = new Parser();
     parser.setLanguage(language);
     parsers.set(name, parser);
+  }
+  if (includedRanges) {
+    // A partial parse (scans only): nothing to reuse, nothing kept.
+    const tree = parser.parse(text, null, { includedRanges });
+    if (!tree) throw new Error(`the ${name} parser returned no tree`);
+    return tree;
   }
   const key = cacheKey === undefined ? undefined : `${name}\0${cacheKey}`;
   const cached = key ? treeCache.get(key) : undefined;

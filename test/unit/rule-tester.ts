@@ -3,6 +3,7 @@ import { DEFAULT_CONFIG, type EffectiveConfig } from '../../src/core/config';
 import { SourceDocument } from '../../src/core/document';
 import { analyzeDocument } from '../../src/core/engine';
 import type { Analyzer } from '../../src/core/rule';
+import { setPartialParsing } from '../../src/analyzers/python/partial';
 import type { Finding } from '../../src/core/types';
 
 /**
@@ -40,7 +41,22 @@ export async function findingsFor(analyzer: Analyzer, ruleId: string, c: ValidCa
   const only: Analyzer = { ...analyzer, rules: analyzer.rules.filter((r) => r.meta.id === ruleId) };
   assert.equal(only.rules.length, 1, `rule ${ruleId} is not registered in analyzer ${analyzer.id}`);
   const doc = new SourceDocument(c.filename ?? defaultFilename, c.code);
-  const result = await analyzeDocument(doc, [only], { ...DEFAULT_CONFIG, ...c.config });
+  const config = { ...DEFAULT_CONFIG, ...c.config };
+  const python = only.parser.id === 'python' && /\.py$/i.test(doc.relPath);
+  const previous = setPartialParsing(python ? 'off' : 'auto');
+  let result;
+  try {
+    result = await analyzeDocument(doc, [only], config);
+    if (python) {
+      // Scans parse long Python modules partially (python/partial.ts). Forced on every case, the
+      // partial tree must give exactly the findings the whole tree gives.
+      setPartialParsing('force');
+      const partial = await analyzeDocument(new SourceDocument(doc.relPath, doc.text), [only], config);
+      assert.deepEqual(partial, result, 'a partial parse (only anchored statements) changed the findings');
+    }
+  } finally {
+    setPartialParsing(previous);
+  }
   return { findings: result.findings.filter((f) => f.ruleId === ruleId), doc, errors: result.errors.map((e) => e.message) };
 }
 

@@ -1,6 +1,7 @@
 import type { SourceDocument } from '../../core/document';
 import type { ParserAdapter } from '../../core/rule';
 import { parseWith, type SyntaxNode, type Tree } from '../../core/treesitter';
+import { partialRangesFor } from './partial';
 
 /** A parsed Python module (or the code cells of a notebook) and what rules need to read it. */
 export interface ParsedPython {
@@ -16,9 +17,10 @@ export interface ParsedPython {
   byType(type: string): SyntaxNode[];
 }
 
-function collectImports(root: SyntaxNode): Map<string, string> {
+function collectImports(byType: (type: string) => SyntaxNode[]): Map<string, string> {
   const aliases = new Map<string, string>();
-  for (const stmt of root.descendantsOfType(['import_statement', 'import_from_statement'])) {
+  const statements = [...byType('import_statement'), ...byType('import_from_statement')].sort((a, b) => a.startIndex - b.startIndex);
+  for (const stmt of statements) {
     if (!stmt) continue;
     if (stmt.type === 'import_statement') {
       for (const child of stmt.namedChildren) {
@@ -49,29 +51,52 @@ function collectImports(root: SyntaxNode): Map<string, string> {
   return aliases;
 }
 
+/**
+ * Node types the rules ask for, collected in one walk of the tree: each walk crosses into
+ * WebAssembly and visits every node, so one walk for all of them is about 4× cheaper than one
+ * per type. Types not listed here (identifiers: many, rarely needed) get a walk of their own.
+ */
+const BULK_TYPES = ['call', 'attribute', 'string', 'keyword_argument', 'assignment', 'decorator', 'import_statement', 'import_from_statement'];
+
 export function makeParsedPython(tree: Tree, mapOffset: (o: number) => number, fixText: (text: string) => string = (t) => t): ParsedPython {
   const root = tree.rootNode;
-  const cache = new Map<string, SyntaxNode[]>();
+  let cache: Map<string, SyntaxNode[]> | undefined;
+  const bulk = () => {
+    if (!cache) {
+      cache = new Map(BULK_TYPES.map((t) => [t, []]));
+      for (const node of root.descendantsOfType(BULK_TYPES)) if (node) cache.get(node.type)!.push(node);
+    }
+    return cache;
+  };
+  const byType = (type: string): SyntaxNode[] => {
+    const c = bulk();
+    let list = c.get(type);
+    if (!list) {
+      list = root.descendantsOfType(type).filter((n): n is SyntaxNode => !!n);
+      c.set(type, list);
+    }
+    return list;
+  };
   return {
     tree,
     root,
-    aliases: collectImports(root),
+    aliases: collectImports(byType),
     mapOffset,
     fixText,
-    byType(type: string) {
-      let list = cache.get(type);
-      if (!list) {
-        list = root.descendantsOfType(type).filter((n): n is SyntaxNode => !!n);
-        cache.set(type, list);
-      }
-      return list;
-    },
+    byType,
   };
 }
 
 export const pythonParser: ParserAdapter<ParsedPython> = {
   id: 'python',
   async parse(doc: SourceDocument) {
+    // Scans (no open document to keep a tree for) parse long modules partially; see partial.ts.
+    const ranges = doc.cacheKey === undefined ? partialRangesFor(doc.text) : undefined;
+    if (ranges) {
+      const partial = await parseWith('python', doc.text, undefined, ranges);
+      if (!partial.rootNode.hasError) return makeParsedPython(partial, (o) => o);
+      partial.delete(); // the split went wrong somewhere (or the module is broken): parse it whole
+    }
     const tree = await parseWith('python', doc.text, doc.cacheKey);
     return makeParsedPython(tree, (o) => o);
   },
