@@ -31,7 +31,8 @@ export function createFileAnalyzer(analyzers: readonly Analyzer[], config: Effec
   };
   return {
     analyze,
-    concurrency: usable ? 8 * threads : 8,
+    // Enough files in flight to fill a batch per worker (see worker-pool.ts).
+    concurrency: usable ? 64 * threads : 8,
     close: async () => {
       await pool?.close();
     },

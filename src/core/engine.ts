@@ -1,4 +1,4 @@
-import { promises as fs } from 'node:fs';
+import { promises as fs, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { CancelledError, decodeText, discoverFiles, looksBinary, throwIfCancelled, type SkippedFile } from './discovery';
 import { SourceDocument } from './document';
@@ -200,11 +200,14 @@ export interface ScanResult {
   durationMs: number;
 }
 
-/** Reads a file for analysis: undefined with a skip reason for binaries and unreadable files. */
-export async function readSourceFile(absPath: string, relPath: string): Promise<SourceDocument | SkippedFile | { binary: true }> {
+/**
+ * Reads a file for analysis: the document, a skip reason for unreadable files, or `binary`.
+ * `sync` reads without a thread-pool round trip: for worker threads, which may block.
+ */
+export async function readSourceFile(absPath: string, relPath: string, sync = false): Promise<SourceDocument | SkippedFile | { binary: true }> {
   let buf: Buffer;
   try {
-    buf = await fs.readFile(absPath);
+    buf = sync ? readFileSync(absPath) : await fs.readFile(absPath);
   } catch (err) {
     return { relPath, reason: 'unreadable', detail: (err as NodeJS.ErrnoException).code ?? (err as Error).message };
   }

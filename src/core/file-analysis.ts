@@ -17,8 +17,9 @@ export async function analyzeFile(
   analyzers: readonly Analyzer[],
   config: EffectiveConfig,
   signal?: AbortSignal,
+  syncRead = false,
 ): Promise<FileOutcome> {
-  const read = await readSourceFile(absPath, relPath);
+  const read = await readSourceFile(absPath, relPath, syncRead);
   if ('binary' in read) return { kind: 'skipped', skip: { relPath, reason: 'unreadable', detail: 'binary file' } };
   if (!(read instanceof SourceDocument)) return { kind: 'skipped', skip: read, error: { file: relPath, message: `could not read: ${read.detail}` } };
   const result = await analyzeDocument(read, analyzers, config, signal);

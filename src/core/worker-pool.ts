@@ -5,11 +5,18 @@ import type { FileOutcome } from './file-analysis';
 import type { DocumentAnalysis } from './engine';
 
 /** Messages between the main thread and the analysis workers. */
+export interface FileRequest {
+  id: number;
+  absPath: string;
+  relPath: string;
+}
 export type WorkerRequest =
-  | { kind: 'file'; id: number; absPath: string; relPath: string }
+  | { kind: 'files'; files: FileRequest[] }
   | { kind: 'text'; id: number; relPath: string; text: string; absPath?: string; cacheKey?: string; config: EffectiveConfig }
   | { kind: 'release'; cacheKey: string };
-export type WorkerResponse = { id: number; outcome?: FileOutcome; analysis?: DocumentAnalysis; error?: string };
+export type WorkerResponse =
+  | { kind: 'files'; results: { id: number; outcome?: FileOutcome; error?: string }[] }
+  | { kind?: undefined; id: number; analysis?: DocumentAnalysis; error?: string };
 export interface WorkerData {
   /** The scan's configuration (file requests); text requests carry their own. */
   config?: EffectiveConfig;
@@ -20,13 +27,23 @@ interface Pending {
   reject: (e: Error) => void;
 }
 
+/** Files sent to a worker in one message (and answered in one): messages cost about 50 µs each. */
+const BATCH = 32;
+
+interface Slot {
+  worker: Worker;
+  inFlight: number;
+  queue: FileRequest[];
+  flushScheduled: boolean;
+}
+
 /**
  * A fixed pool of worker threads running the engine, so a scan uses every core. Each worker
- * reads and analyses files itself; only findings travel back. Files are handed to the least
- * busy worker.
+ * reads and analyses files itself; only findings travel back. Files go to the least busy worker,
+ * in batches (a batch is sent when full or at the next turn of the event loop).
  */
 export class WorkerPool {
-  private workers: { worker: Worker; inFlight: number }[] = [];
+  private workers: Slot[] = [];
   private pending = new Map<number, Pending>();
   private nextId = 1;
   private failed: Error | undefined;
@@ -43,14 +60,17 @@ export class WorkerPool {
   ) {
     for (let i = 0; i < size; i++) {
       const worker = new Worker(script, { workerData: { config } satisfies WorkerData });
-      const slot = { worker, inFlight: 0 };
+      const slot: Slot = { worker, inFlight: 0, queue: [], flushScheduled: false };
       worker.on('message', (msg: WorkerResponse) => {
-        slot.inFlight--;
-        const p = this.pending.get(msg.id);
-        if (!p) return;
-        this.pending.delete(msg.id);
-        if (msg.outcome) p.resolve(msg.outcome);
-        else p.reject(new Error(msg.error ?? 'worker failed'));
+        if (msg.kind !== 'files') return;
+        for (const r of msg.results) {
+          slot.inFlight--;
+          const p = this.pending.get(r.id);
+          if (!p) continue;
+          this.pending.delete(r.id);
+          if (r.outcome) p.resolve(r.outcome);
+          else p.reject(new Error(r.error ?? 'worker failed'));
+        }
       });
       worker.on('error', (err) => this.fail(err));
       worker.on('exit', (code) => {
@@ -68,6 +88,14 @@ export class WorkerPool {
     this.pending.clear();
   }
 
+  private flush(slot: Slot): void {
+    slot.flushScheduled = false;
+    if (!slot.queue.length || this.closing) return;
+    const files = slot.queue;
+    slot.queue = [];
+    slot.worker.postMessage({ kind: 'files', files } satisfies WorkerRequest);
+  }
+
   analyze(absPath: string, relPath: string, signal?: AbortSignal): Promise<FileOutcome> {
     if (signal?.aborted) return Promise.reject(new CancelledError());
     if (this.failed) return Promise.reject(this.failed);
@@ -77,7 +105,12 @@ export class WorkerPool {
     slot.inFlight++;
     return new Promise<FileOutcome>((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
-      slot.worker.postMessage({ kind: 'file', id, absPath, relPath } satisfies WorkerRequest);
+      slot.queue.push({ id, absPath, relPath });
+      if (slot.queue.length >= BATCH) this.flush(slot);
+      else if (!slot.flushScheduled) {
+        slot.flushScheduled = true;
+        setImmediate(() => this.flush(slot));
+      }
     });
   }
 
@@ -103,6 +136,7 @@ export class DocumentWorker {
     this.worker = new Worker(script, { workerData: {} satisfies WorkerData });
     this.worker.unref();
     this.worker.on('message', (msg: WorkerResponse) => {
+      if (msg.kind === 'files') return;
       const p = this.pending.get(msg.id);
       if (!p) return;
       this.pending.delete(msg.id);

@@ -75,7 +75,7 @@ async function doScan(ctx: Ctx): Promise<ReportDocument | undefined> {
             analyzers: h.allAnalyzers,
             signal: controller.signal,
             exclude: filesExclude(folder),
-            ...(pool ? { fileAnalyzer: (abs: string, rel: string, signal?: AbortSignal) => pool.analyze(abs, rel, signal), concurrency: 8 * threads } : {}),
+            ...(pool ? { fileAnalyzer: (abs: string, rel: string, signal?: AbortSignal) => pool.analyze(abs, rel, signal), concurrency: 64 * threads } : {}),
             onProgress: (p) => {
               const now = Date.now();
               if (now - lastReport < 100) return;

@@ -4,7 +4,8 @@ import { SourceDocument } from '../core/document';
 import { analyzeDocument } from '../core/engine';
 import { analyzeFile } from '../core/file-analysis';
 import { releaseTrees } from '../core/treesitter';
-import type { WorkerData, WorkerRequest, WorkerResponse } from '../core/worker-pool';
+import type { FileOutcome } from '../core/file-analysis';
+import type { FileRequest, WorkerData, WorkerRequest, WorkerResponse } from '../core/worker-pool';
 
 /**
  * An analysis worker. Scans send files (read and analysed here; only findings travel back); the
@@ -17,9 +18,24 @@ parentPort!.on('message', (req: WorkerRequest) => {
     releaseTrees(req.cacheKey);
     return;
   }
-  const work =
-    req.kind === 'file'
-      ? analyzeFile(req.absPath, req.relPath, allAnalyzers, config!).then((outcome) => reply({ id: req.id, outcome }))
-      : analyzeDocument(new SourceDocument(req.relPath, req.text, req.absPath, req.cacheKey), allAnalyzers, req.config).then((analysis) => reply({ id: req.id, analysis }));
-  work.catch((err: unknown) => reply({ id: req.id, error: (err as Error).message }));
+  if (req.kind === 'files') {
+    void analyzeBatch(req.files).then((results) => reply({ kind: 'files', results }));
+    return;
+  }
+  analyzeDocument(new SourceDocument(req.relPath, req.text, req.absPath, req.cacheKey), allAnalyzers, req.config)
+    .then((analysis) => reply({ id: req.id, analysis }))
+    .catch((err: unknown) => reply({ id: req.id, error: (err as Error).message }));
 });
+
+/** A batch of scanned files, one after the other (a worker may block: files are read synchronously). */
+async function analyzeBatch(files: FileRequest[]) {
+  const results: { id: number; outcome?: FileOutcome; error?: string }[] = [];
+  for (const f of files) {
+    try {
+      results.push({ id: f.id, outcome: await analyzeFile(f.absPath, f.relPath, allAnalyzers, config!, undefined, true) });
+    } catch (err) {
+      results.push({ id: f.id, error: (err as Error).message });
+    }
+  }
+  return results;
+}

@@ -1,9 +1,8 @@
-import { INSTANCE_TYPE_SCAN_RE } from '../../core/catalog';
+import { mayHaveInstanceType } from '../../core/catalog';
 import { defineAnalyzer } from '../../core/rule';
 import { configInstanceType } from './rules/instance-type';
 import { configFormat, configParser, type ParsedConfig } from './values';
 
-const SCAN = new RegExp(INSTANCE_TYPE_SCAN_RE.source);
 
 /**
  * The generic analyzer, listed last: instance types in any structured config file that no
@@ -13,7 +12,7 @@ const SCAN = new RegExp(INSTANCE_TYPE_SCAN_RE.source);
 export const configAnalyzer = defineAnalyzer<ParsedConfig>({
   id: 'config',
   matches: (rel) => configFormat(rel) !== undefined,
-  precheck: (text) => SCAN.test(text),
+  precheck: (text) => mayHaveInstanceType(text),
   generic: true,
   parser: configParser,
   rules: [configInstanceType],

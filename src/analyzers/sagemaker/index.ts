@@ -1,10 +1,9 @@
-import { INSTANCE_TYPE_SCAN_RE } from '../../core/catalog';
+import { mayHaveInstanceType } from '../../core/catalog';
 import { defineAnalyzer } from '../../core/rule';
 import { pythonParser, type ParsedPython } from '../python/syntax';
 import { sagemakerInstanceType } from './rules/instance-type';
 import { sagemakerLocalGpuMode } from './rules/local-gpu-mode';
 
-const SCAN = new RegExp(INSTANCE_TYPE_SCAN_RE.source);
 
 /**
  * Instance types in Python: the SageMaker SDK, boto3 and plain constants. Shares the Python
@@ -13,7 +12,7 @@ const SCAN = new RegExp(INSTANCE_TYPE_SCAN_RE.source);
 export const sagemakerAnalyzer = defineAnalyzer<ParsedPython>({
   id: 'sagemaker',
   matches: (rel) => /\.py$/i.test(rel),
-  precheck: (text) => text.includes('local_gpu') || SCAN.test(text),
+  precheck: (text) => text.includes('local_gpu') || mayHaveInstanceType(text),
   parser: pythonParser,
   rules: [sagemakerInstanceType, sagemakerLocalGpuMode],
 });
