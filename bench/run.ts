@@ -112,6 +112,13 @@ function bundleSizes() {
 }
 
 async function main() {
+  if (process.argv.includes('--latency-only')) {
+    // A developer shortcut: only the per-edit latency table, nothing written.
+    for (const [lang, byLines] of Object.entries(await benchLatency())) {
+      process.stdout.write(`${lang.padEnd(11)} ${Object.entries(byLines).map(([k, v]) => `${k}: p50 ${v.p50} / p95 ${v.p95} ms (cold ${v.coldMs})`).join('; ')}\n`);
+    }
+    return;
+  }
   const t0 = Date.now();
   process.stderr.write(`corpus: ${corpus} (${spec.files} files, seed ${spec.seed})…\n`);
   const meta = await generateCorpus(corpus, spec);
