@@ -21,6 +21,9 @@ export interface ScanArgs {
   failOn: FailOn;
   color?: boolean;
   quiet: boolean;
+  /** Reuse what earlier scans found in unchanged files (`--cache`). */
+  cache: boolean;
+  cacheLocation?: string;
 }
 
 export interface RefreshArgs {
@@ -47,6 +50,9 @@ Scan options:
       --fail-on LEVEL    error | warning | info | none: exit 1 when a finding is at or above
                          LEVEL (default: error)
       --color/--no-color force colour on or off (default: on for a terminal)
+      --cache            reuse what earlier scans found in files whose size and modification
+                         time are unchanged (kept in the user cache folder, not the repository)
+      --cache-location FILE  where to keep that cache (implies --cache)
   -q, --quiet            no progress on stderr
 
 Exit codes: 0 nothing at or above --fail-on; 1 findings at or above it; 2 bad usage,
@@ -77,6 +83,8 @@ export function parseCliArgs(argv: string[]): CliArgs {
         color: { type: 'boolean' },
         'no-color': { type: 'boolean' },
         quiet: { type: 'boolean', short: 'q' },
+        cache: { type: 'boolean' },
+        'cache-location': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -113,5 +121,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
     failOn,
     color: values['no-color'] ? false : values.color,
     quiet: !!values.quiet,
+    cache: !!values.cache || values['cache-location'] !== undefined,
+    cacheLocation: values['cache-location'],
   };
 }

@@ -12,6 +12,7 @@ import { PriceFileError } from '../pricing/errors';
 import { HELP, parseCliArgs, UsageError, type FailOn, type ScanArgs } from './args';
 import { scanPaths } from './scan-paths';
 import { createFileAnalyzer } from './file-analyzer';
+import { defaultScanCacheFile, ScanCache } from './scan-cache';
 import { runPricingRefresh } from './pricing-refresh';
 
 declare const ACCEL_ADVISOR_VERSION: string | undefined;
@@ -42,12 +43,18 @@ async function runScan(args: ScanArgs, io: Io): Promise<number> {
   process.once('SIGINT', onSigint);
   let result;
   const files = createFileAnalyzer(allAnalyzers, config, io.env);
+  const cacheDir = io.env.ACCEL_ADVISOR_CACHE_DIR ?? defaultCacheDir(io.env);
+  const cache = args.cache
+    ? await ScanCache.load(args.cacheLocation ? path.resolve(io.cwd, args.cacheLocation) : defaultScanCacheFile(cacheDir, paths), config, (m) => {
+        if (!args.quiet) io.stderr.write(`accel-advisor: ${m}\n`);
+      })
+    : undefined;
   try {
     result = await scanPaths(paths, {
       config,
       analyzers: allAnalyzers,
       signal: controller.signal,
-      fileAnalyzer: files.analyze,
+      fileAnalyzer: cache ? cache.wrap(files.analyze) : files.analyze,
       concurrency: files.concurrency,
       onProgress: showProgress
         ? (p) => {
@@ -63,12 +70,20 @@ async function runScan(args: ScanArgs, io: Io): Promise<number> {
     if (showProgress) io.stderr.write('\r\u001b[K');
     await files.close();
   }
+  if (cache) {
+    if (!args.quiet) io.stderr.write(`accel-advisor: scan cache: ${cache.hits} files reused, ${cache.misses} analysed (${cache.file})\n`);
+    try {
+      await cache.save();
+    } catch (err) {
+      if (!args.quiet) io.stderr.write(`accel-advisor: could not write the scan cache ${cache.file}: ${(err as Error).message}\n`);
+    }
+  }
   if (io.env.ACCEL_ADVISOR_REPORT_RSS) io.stderr.write(`maxRSS ${process.resourceUsage().maxRSS}\n`);
 
   const warn = (m: string) => {
     if (!args.quiet) io.stderr.write(`accel-advisor: ${m}\n`);
   };
-  const snapshot = loadActiveSnapshot(io.env.ACCEL_ADVISOR_CACHE_DIR ?? defaultCacheDir(io.env), { warn });
+  const snapshot = loadActiveSnapshot(cacheDir, { warn });
   const overrides = config.priceFile ? await loadPriceOverrides(config.priceFile) : undefined;
   const report = buildReport(result, { config, toolVersion: VERSION, region: args.region, snapshot, overrides });
   const color = args.output ? false : (args.color ?? (!!io.stdout.isTTY && !io.env.NO_COLOR));

@@ -52,8 +52,8 @@ export async function scanPaths(
     if (entry.isDir) {
       const r = await scanFolder(entry.abs, opts);
       const fix = (rel: string) => (prefix ? `${prefix}/${rel}` : rel);
-      for (const f of r.findings) f.file = fix(f.file);
-      merged.findings.push(...r.findings);
+      // Copies, not edits: the scan cache still holds these objects.
+      merged.findings.push(...(prefix ? r.findings.map((f) => ({ ...f, file: fix(f.file) })) : r.findings));
       merged.errors.push(...r.errors.map((e) => ({ ...e, file: fix(e.file) })));
       merged.skipped.push(...r.skipped.map((s) => ({ ...s, relPath: fix(s.relPath) })));
       merged.filesScanned += r.filesScanned;
