@@ -2,6 +2,7 @@ import type { SourceDocument } from '../../core/document';
 import type { ParserAdapter } from '../../core/rule';
 import { parseWith, type SyntaxNode, type Tree } from '../../core/treesitter';
 import { lexC, type CTokenKind } from './lexer';
+import { maskCudaSyntax } from './mask';
 
 /**
  * One code token of a C/C++/CUDA file. Comments never become tokens; a string or character
@@ -94,8 +95,14 @@ function lazyToken(root: SyntaxNode, t: Omit<CToken, 'host'>, hostRange?: { star
  * Walks the tree once with a cursor (no node objects for the tens of thousands of leaves of a
  * large file), collecting code tokens, includes and preprocessor calls.
  */
-function collect(root: SyntaxNode, text: string): Omit<ParsedCpp, 'tree' | 'root' | 'text' | 'qualifierMacros'> {
+interface Collected extends Omit<ParsedCpp, 'tree' | 'root' | 'text' | 'qualifierMacros'> {
+  /** Ranges never compiled (`#if 0` up to its `#else`), so never tokens. */
+  skipped: { start: number; end: number }[];
+}
+
+function collect(root: SyntaxNode, text: string): Collected {
   const tokens: CToken[] = [];
+  const skipped: Collected['skipped'] = [];
   const includes: IncludeDirective[] = [];
   const preprocCalls: PreprocCall[] = [];
   const cursor = root.walk();
@@ -114,6 +121,7 @@ function collect(root: SyntaxNode, text: string): Omit<ParsedCpp, 'tree' | 'root
       const node = cursor.currentNode;
       if (isDisabledIf(node)) {
         const alt = node.childForFieldName('alternative');
+        skipped.push({ start, end: alt ? alt.startIndex : end });
         if (alt) collectSubtree(alt);
         return false;
       }
@@ -175,6 +183,7 @@ function collect(root: SyntaxNode, text: string): Omit<ParsedCpp, 'tree' | 'root
     }
     includes.push(...sub.includes);
     preprocCalls.push(...sub.preprocCalls);
+    skipped.push(...sub.skipped);
   };
 
   try {
@@ -185,7 +194,7 @@ function collect(root: SyntaxNode, text: string): Omit<ParsedCpp, 'tree' | 'root
       }
       // Leave finished nodes until one has a next sibling.
       for (;;) {
-        if (depth === 0) return { tokens: sortTokens(tokens), includes, preprocCalls };
+        if (depth === 0) return { tokens: sortTokens(tokens), includes, preprocCalls, skipped };
         if (cursor.gotoNextSibling()) break;
         cursor.gotoParent();
         depth--;
@@ -218,10 +227,22 @@ function qualifierMacros(root: SyntaxNode): Map<string, MacroAlias> {
 export const cppParser: ParserAdapter<ParsedCpp> = {
   id: 'cpp',
   async parse(doc: SourceDocument) {
-    const tree = await parseWith('cpp', doc.text, doc.cacheKey);
+    // The parser reads the text with CUDA's own syntax hidden (mask.ts); tokens come from the
+    // original text, and the hidden qualifiers are put back as tokens.
+    const masked = maskCudaSyntax(doc.text);
+    const tree = await parseWith('cpp', masked.text, doc.cacheKey);
     try {
       const root = tree.rootNode;
-      return { tree, root, text: doc.text, ...collect(root, doc.text), qualifierMacros: qualifierMacros(root) };
+      const { tokens, includes, preprocCalls, skipped } = collect(root, doc.text);
+      if (masked.qualifiers.length) {
+        const starts = new Set(tokens.map((t) => t.start));
+        for (const q of masked.qualifiers) {
+          if (starts.has(q.start) || skipped.some((r) => q.start >= r.start && q.start < r.end)) continue;
+          tokens.push(lazyToken(root, { kind: 'ident', text: q.text, start: q.start, end: q.end, inMacro: false }));
+        }
+        sortTokens(tokens);
+      }
+      return { tree, root, text: doc.text, tokens, includes, preprocCalls, qualifierMacros: qualifierMacros(root) };
     } catch (err) {
       tree.delete();
       throw new Error(`C/C++ syntax walk failed: ${(err as Error).message}`);
