@@ -89,7 +89,7 @@ interface Collected extends Omit<ParsedCpp, 'tree' | 'root' | 'text' | 'qualifie
 }
 
 /** Preprocessor nodes the token pass needs from the tree (one query, few nodes). */
-const PREPROC_TYPES = ['preproc_include', 'preproc_call', 'preproc_if'];
+const PREPROC_TYPES = ['preproc_include', 'preproc_call', 'preproc_if', 'preproc_def'];
 
 const isIdStart = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c === 36;
 const isIdPart = (c: number) => isIdStart(c) || (c >= 48 && c <= 57);
@@ -107,11 +107,10 @@ const TOKEN_DIRECTIVES = new Set(['if', 'ifdef', 'ifndef', 'elif', 'elifdef', 'e
  * preprocessor calls (one `descendantsOfType`), and each token's node when a rule asks (lazily).
  * Operators are one token where the grammar's are (`+=`, `<<=`); a launch's `<<<` reads `<<`, `<`.
  */
-function collect(root: SyntaxNode, text: string): Collected {
+function collect(root: SyntaxNode, text: string, nodes: SyntaxNode[]): Collected {
   const includes: IncludeDirective[] = [];
   const preprocCalls: PreprocCall[] = [];
   const skipped: Collected['skipped'] = [];
-  const nodes = root.descendantsOfType(PREPROC_TYPES).filter((n): n is SyntaxNode => !!n);
   for (const node of nodes) {
     if (node.type === 'preproc_if' && isDisabledIf(node)) {
       // Never compiled: the `#if 0` branch and the `#endif` after its alternative.
@@ -287,10 +286,10 @@ function sortTokens(tokens: CToken[]): CToken[] {
   return tokens.sort((a, b) => a.start - b.start);
 }
 
-function qualifierMacros(root: SyntaxNode): Map<string, MacroAlias> {
+function qualifierMacros(nodes: SyntaxNode[]): Map<string, MacroAlias> {
   const out = new Map<string, MacroAlias>();
-  for (const def of root.descendantsOfType('preproc_def')) {
-    if (!def) continue;
+  for (const def of nodes) {
+    if (def.type !== 'preproc_def') continue;
     const name = def.childForFieldName('name')?.text;
     const value = def.childForFieldName('value')?.text ?? '';
     if (!name) continue;
@@ -310,7 +309,8 @@ export const cppParser: ParserAdapter<ParsedCpp> = {
     const tree = await parseWith('cpp', masked.text, doc.cacheKey);
     try {
       const root = tree.rootNode;
-      const { tokens, includes, preprocCalls, skipped } = collect(root, doc.text);
+      const preproc = root.descendantsOfType(PREPROC_TYPES).filter((n): n is SyntaxNode => !!n);
+      const { tokens, includes, preprocCalls, skipped } = collect(root, doc.text, preproc);
       if (masked.qualifiers.length) {
         const starts = new Set(tokens.map((t) => t.start));
         for (const q of masked.qualifiers) {
@@ -319,7 +319,7 @@ export const cppParser: ParserAdapter<ParsedCpp> = {
         }
         sortTokens(tokens);
       }
-      return { tree, root, text: doc.text, tokens, includes, preprocCalls, qualifierMacros: qualifierMacros(root) };
+      return { tree, root, text: doc.text, tokens, includes, preprocCalls, qualifierMacros: qualifierMacros(preproc) };
     } catch (err) {
       tree.delete();
       throw new Error(`C/C++ syntax walk failed: ${(err as Error).message}`);

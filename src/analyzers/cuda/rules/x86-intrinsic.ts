@@ -24,10 +24,10 @@ export const x86Intrinsic: RuleModule<ParsedCpp> = {
   check(parsed, ctx) {
     // sse2neon/SIMDe users already run x86 intrinsics on Arm; a file that defines _mm_* functions is such a shim.
     if (parsed.includes.some((inc) => EMULATION_HEADERS.test(inc.path))) return;
-    const definesIntrinsics = parsed.root
-      .descendantsOfType('function_declarator')
-      .some((d) => !!d && isX86Intrinsic(d.childForFieldName('declarator')?.text ?? ''));
-    if (definesIntrinsics) return;
+    // Asked only when there is something to report (the walk visits every node of the tree).
+    let defines: boolean | undefined;
+    const definesIntrinsics = () =>
+      (defines ??= parsed.root.descendantsOfType('function_declarator').some((d) => !!d && isX86Intrinsic(d.childForFieldName('declarator')?.text ?? '')));
 
     const levelFor = (guard: ReturnType<typeof x86Guard>) =>
       guard === 'x86-guarded' ? ({ severity: 'info', effort: 'low' } as const) : ({ severity: undefined, effort: undefined } as const);
@@ -35,7 +35,7 @@ export const x86Intrinsic: RuleModule<ParsedCpp> = {
 
     for (const inc of parsed.includes) {
       const base = inc.path.slice(inc.path.lastIndexOf('/') + 1);
-      if (!X86_HEADERS.test(base)) continue;
+      if (!X86_HEADERS.test(base) || definesIntrinsics()) continue;
       const guard = x86Guard(inc.host);
       if (guard === 'arm-path') continue;
       ctx.report({
@@ -48,7 +48,7 @@ export const x86Intrinsic: RuleModule<ParsedCpp> = {
     }
     const { tokens } = parsed;
     tokens.forEach((t, i) => {
-      if (t.kind !== 'ident' || t.text.charCodeAt(0) !== 95 /* _ */ || !isX86Intrinsic(t.text) || !(isFreeCall(tokens, i) || isMacroAlias(t))) return;
+      if (t.kind !== 'ident' || t.text.charCodeAt(0) !== 95 /* _ */ || !isX86Intrinsic(t.text) || !(isFreeCall(tokens, i) || isMacroAlias(t)) || definesIntrinsics()) return;
       const guard = x86Guard(t.host);
       if (guard === 'arm-path') return;
       ctx.report({
