@@ -6,9 +6,9 @@
  * instead of 67 ms), and a subtree with an error is never reused after an edit (an edit re-parses
  * in 120–220 ms instead of 3–6 ms). So the parser reads a copy of the text of the same length in
  * which, in code only (never in comments, strings or preprocessor lines), each function-space
- * qualifier is blanked and each `<<<…>>>` becomes `(((…)))`, a plain call. Tokens are still read
- * from the original text at the tree's offsets, and the blanked qualifiers are given back as
- * tokens (`qualifiers`), so rules see the file as written.
+ * qualifier is blanked and each `<<<…>>>` becomes `(((…)))`, a plain call. Tokens are lexed from
+ * the original text (syntax.ts), so rules see the file as written; `qualifiers` lists what was
+ * blanked.
  */
 
 const QUALIFIERS = new Set(['__global__', '__device__', '__host__', '__forceinline__', '__noinline__', '__shared__', '__constant__', '__managed__', '__grid_constant__']);

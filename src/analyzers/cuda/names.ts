@@ -12,7 +12,7 @@ const RUNTIME_FAMILIES: [RegExp, CudaRefKind][] = [
   [/^cuda(GetLastError|PeekAtLastError|GetErrorString|GetErrorName|Profiler(Start|Stop|Initialize)|(Create|Destroy)(Texture|Surface)Object|GetTextureObject|GetSurfaceObject|(Bind|Unbind)Texture|Graphics|GL[A-Z]|D3D\d|EGL|VDPAU|GetDriverEntryPoint|GetExportTable)/, 'other'],
 ];
 
-export function runtimeApiKind(name: string): CudaRefKind | undefined {
+function runtimeApiKindUncached(name: string): CudaRefKind | undefined {
   if (!/^cuda[A-Z]\w*$/.test(name) || /_t$/.test(name)) return undefined;
   for (const [re, kind] of RUNTIME_FAMILIES) if (re.test(name)) return kind;
   return undefined;
@@ -27,7 +27,7 @@ const DRIVER_FAMILIES: [RegExp, CudaRefKind][] = [
   [/^cu(GetErrorString|GetErrorName|GetProcAddress|Tex|Surf|Graphics|GL[A-Z]|Profiler|TensorMap|Coredump|GetExportTable)/, 'other'],
 ];
 
-export function driverApiKind(name: string): CudaRefKind | undefined {
+function driverApiKindUncached(name: string): CudaRefKind | undefined {
   if (!/^cu[A-Z]\w*$/.test(name) || /_t$/.test(name)) return undefined;
   for (const [re, kind] of DRIVER_FAMILIES) if (re.test(name)) return kind;
   return undefined;
@@ -52,7 +52,7 @@ export const CUDA_LIBRARIES: CudaLibrary[] = [
   { name: 'NVRTC', re: /^nvrtc[A-Z]\w*$/ },
 ];
 
-export function cudaLibraryOf(name: string): string | undefined {
+function cudaLibraryOfUncached(name: string): string | undefined {
   if (/_t$/.test(name)) return undefined;
   return CUDA_LIBRARIES.find((l) => l.re.test(name))?.name;
 }
@@ -117,7 +117,7 @@ const X86_INTRINSIC =
 /** `_mm_malloc`/`_mm_free` also exist on Arm toolchains (mm_malloc.h). */
 const PORTABLE_MM = /^_mm_(malloc|free)$/;
 
-export function isX86Intrinsic(name: string): boolean {
+function isX86IntrinsicUncached(name: string): boolean {
   return X86_INTRINSIC.test(name) && !PORTABLE_MM.test(name);
 }
 
@@ -135,3 +135,23 @@ export const X86_HEADERS = /^(immintrin|xmmintrin|emmintrin|pmmintrin|tmmintrin|
 
 /** Headers that emulate x86 intrinsics on Arm: a file using them is already portable. */
 export const EMULATION_HEADERS = /(^|\/)(sse2neon\.h$|simde\/|avx2neon\.h$)/;
+
+/**
+ * Name lookups remembered per identifier: a file repeats the same few names thousands of times,
+ * and each lookup runs a row of patterns.
+ */
+function remembered<T>(fn: (name: string) => T): (name: string) => T {
+  const memo = new Map<string, T>();
+  return (name) => {
+    if (memo.has(name)) return memo.get(name) as T;
+    const value = fn(name);
+    if (memo.size > 20_000) memo.clear();
+    memo.set(name, value);
+    return value;
+  };
+}
+
+export const runtimeApiKind = remembered(runtimeApiKindUncached);
+export const driverApiKind = remembered(driverApiKindUncached);
+export const cudaLibraryOf = remembered(cudaLibraryOfUncached);
+export const isX86Intrinsic = remembered(isX86IntrinsicUncached);

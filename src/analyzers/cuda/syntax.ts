@@ -282,10 +282,6 @@ function skipRawLiteral(text: string, i: number): number {
   return close < 0 ? text.length : close + (open - i) + 1;
 }
 
-function sortTokens(tokens: CToken[]): CToken[] {
-  return tokens.sort((a, b) => a.start - b.start);
-}
-
 function qualifierMacros(nodes: SyntaxNode[]): Map<string, MacroAlias> {
   const out = new Map<string, MacroAlias>();
   for (const def of nodes) {
@@ -303,22 +299,13 @@ function qualifierMacros(nodes: SyntaxNode[]): Map<string, MacroAlias> {
 export const cppParser: ParserAdapter<ParsedCpp> = {
   id: 'cpp',
   async parse(doc: SourceDocument) {
-    // The parser reads the text with CUDA's own syntax hidden (mask.ts); tokens come from the
-    // original text, and the hidden qualifiers are put back as tokens.
-    const masked = maskCudaSyntax(doc.text);
-    const tree = await parseWith('cpp', masked.text, doc.cacheKey);
+    // The parser reads the text with CUDA's own syntax hidden (mask.ts); tokens are lexed from the
+    // original text, so they include the hidden qualifiers and chevrons.
+    const tree = await parseWith('cpp', maskCudaSyntax(doc.text).text, doc.cacheKey);
     try {
       const root = tree.rootNode;
       const preproc = root.descendantsOfType(PREPROC_TYPES).filter((n): n is SyntaxNode => !!n);
-      const { tokens, includes, preprocCalls, skipped } = collect(root, doc.text, preproc);
-      if (masked.qualifiers.length) {
-        const starts = new Set(tokens.map((t) => t.start));
-        for (const q of masked.qualifiers) {
-          if (starts.has(q.start) || skipped.some((r) => q.start >= r.start && q.start < r.end)) continue;
-          tokens.push(lazyToken(root, { kind: 'ident', text: q.text, start: q.start, end: q.end, inMacro: false }));
-        }
-        sortTokens(tokens);
-      }
+      const { tokens, includes, preprocCalls } = collect(root, doc.text, preproc);
       return { tree, root, text: doc.text, tokens, includes, preprocCalls, qualifierMacros: qualifierMacros(preproc) };
     } catch (err) {
       tree.delete();
