@@ -107,13 +107,25 @@ export async function parseWith(name: GrammarName, text: string, cacheKey?: stri
     parser.setLanguage(language);
     parsers.set(name, parser);
   }
+  // A partial parse reads only the included ranges. The parser asks for text at each range start:
+  // hand it that range only (given the whole rest of the text, it copies 10 KB per range).
+  let input: string | ((index: number) => string) = text;
   if (includedRanges) {
-    // A partial parse (scans only): nothing to reuse, nothing kept.
-    const tree = parser.parse(text, null, { includedRanges });
-    if (!tree) throw new Error(`the ${name} parser returned no tree`);
-    return tree;
+    const ends = includedRanges.map((r) => r.endIndex);
+    input = (index: number) => {
+      let lo = 0;
+      let hi = ends.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (ends[mid] <= index) lo = mid + 1;
+        else hi = mid;
+      }
+      const end = index < ends[lo] ? ends[lo] : text.length;
+      return text.slice(index, Math.min(end, index + 8192));
+    };
   }
-  const key = cacheKey === undefined ? undefined : `${name}\0${cacheKey}`;
+  // Only whole trees are kept for incremental re-parsing (a partial tree's ranges move with edits).
+  const key = cacheKey === undefined || includedRanges ? undefined : `${name}\0${cacheKey}`;
   const cached = key ? treeCache.get(key) : undefined;
   let old: Tree | undefined;
   if (cached && key) {
@@ -121,7 +133,7 @@ export async function parseWith(name: GrammarName, text: string, cacheKey?: stri
     old = cached.tree;
     if (cached.text !== text) old.edit(new Edit(diffEdit(cached.text, text)));
   }
-  const tree = parser.parse(text, old ?? null);
+  const tree = parser.parse(input, old ?? null, includedRanges ? { includedRanges } : undefined);
   old?.delete();
   if (!tree) throw new Error(`the ${name} parser returned no tree`);
   if (key) {

@@ -17,23 +17,45 @@
  * meets something it does not model, or the partial tree has a syntax error, the caller parses
  * the whole text instead, so the result never depends on the lexer being right.
  */
-import { INSTANCE_TYPE_SCAN_RE } from '../../core/catalog';
+import { INSTANCE_TYPE_SCAN_RE, mayHaveInstanceType } from '../../core/catalog';
 
 /**
  * Every word a Python-reading rule triggers on (the analyzers' prechecks) or reads as evidence,
- * matched without regard to case: a superset only widens what is parsed.
+ * matched without regard to case: a superset only widens what is parsed. Evidence words of an
+ * analyzer or rule count only when that analyzer or rule can run on the text (its own
+ * pre-check), so `device` in plain PyTorch code does not keep every statement.
  */
-export const PYTHON_ANCHOR_SOURCE = [
+const TRIGGERS = [
   'cuda|\\.cu\\b|nccl|cudnn|gpu|autotune|reduce-overhead|triton|flash_attn|bitsandbytes|xformers|apex|cupy|tensorrt',
   'executionprovider|vllm|deepspeed|cudf|cuml|cugraph|cuspatial|cucim|cuvs|rmm|pylibraft|dali|nvml|nvidia|nvitop|gpustat',
-  'transformers|diffusers|accelerate|peft|trl|sentence_transformers|device|pipeline|jax|tensorflow',
-  'sagemaker|estimator|deploy|boto3|instance|endpoint|variant|local_gpu|count|capacity|desired_?size|min_?size|max_?size',
-  'aws_cdk|x86_64|architecture|region|environment',
+  'transformers|diffusers|accelerate|peft|trl|sentence_transformers|jax|tensorflow',
 ].join('|');
+/** Hugging Face device indexes (python/hf-device-index runs when transformers & co. appear). */
+const HF = { when: /transformers|diffusers|accelerate|peft|trl|sentence_transformers/, words: 'device|pipeline' };
+/** SageMaker and boto3 sites (the sagemaker analyzer runs on instance types and local_gpu). */
+const SAGEMAKER = {
+  when: (text: string) => text.includes('local_gpu') || mayHaveInstanceType(text),
+  words: `sagemaker|estimator|deploy|boto3|instance|endpoint|variant|local_gpu|count|capacity|desired_?size|min_?size|max_?size|${INSTANCE_TYPE_SCAN_RE.source}`,
+};
+/** CDK apps (cdk-python runs on files that import aws_cdk). */
+const CDK = { when: (text: string) => text.includes('aws_cdk'), words: `aws_cdk|x86_64|architecture|region|environment|instance|count|capacity|desired_?size|min_?size|max_?size|${INSTANCE_TYPE_SCAN_RE.source}` };
 
-const ANCHOR = new RegExp(`${PYTHON_ANCHOR_SOURCE}|${INSTANCE_TYPE_SCAN_RE.source}`, 'gi');
+const anchorCache = new Map<string, RegExp>();
 
-/** Statements this short (in characters) are always kept: constants, imports, one-liners. */
+/** The anchor pattern for this text: the triggers, and the evidence of what can run on it. */
+function anchorsFor(text: string): RegExp {
+  const parts = [TRIGGERS];
+  if (HF.when.test(text)) parts.push(HF.words);
+  if (SAGEMAKER.when(text)) parts.push(SAGEMAKER.words);
+  if (CDK.when(text)) parts.push(CDK.words);
+  const key = parts.join('|');
+  let re = anchorCache.get(key);
+  if (!re) anchorCache.set(key, (re = new RegExp(key, 'gi')));
+  re.lastIndex = 0;
+  return re;
+}
+
+/** Simple statements this short (in characters) are always kept: constants, one-liners. */
 const SHORT_STATEMENT = 160;
 /** Below this size a module is parsed whole: splitting would not save enough to matter. */
 export const PARTIAL_MIN_CHARS = 2 * 1024;
@@ -160,6 +182,8 @@ export function topLevelStatements(text: string): Statement[] | undefined {
 }
 
 const IMPORT = /(?:import|from)\b/y;
+/** Compound statements (a short function is not a constant). */
+const COMPOUND = /(?:def|class|async|if|for|while|with|try|match)\b|@/y;
 const IMPORT_HEAD = /^(?:import|from)\b/;
 const ASSIGNED = /^([A-Za-z_]\w*)\s*(?::[^=\n]*)?=[^=]/;
 
@@ -189,21 +213,25 @@ export function partialRanges(text: string, force = false): IncludedRange[] | un
     }
   };
   // Anchors: statements holding a trigger or evidence word.
-  ANCHOR.lastIndex = 0;
+  const anchor = anchorsFor(text);
   let k = 0;
-  for (let m = ANCHOR.exec(text); m; m = ANCHOR.exec(text)) {
+  for (let m = anchor.exec(text); m; m = anchor.exec(text)) {
     while (k < statements.length && statements[k].end <= m.index) k++;
     if (k >= statements.length) break;
     mark(k, true);
     // Skip to the next statement: one match is enough to keep this one.
-    ANCHOR.lastIndex = Math.max(ANCHOR.lastIndex, statements[k].end);
+    anchor.lastIndex = Math.max(anchor.lastIndex, statements[k].end);
   }
   // Imports (rules resolve aliases through them), and short statements (constants: cheap, and
   // often evidence). Forced mode, for tests, keeps only what the anchors and names keep.
   statements.forEach((s, j) => {
     if (keep[j]) return;
     IMPORT.lastIndex = s.start;
-    if (IMPORT.test(text) || (!force && s.end - s.start <= SHORT_STATEMENT)) mark(j, false);
+    if (IMPORT.test(text)) mark(j, false);
+    else if (!force && s.end - s.start <= SHORT_STATEMENT) {
+      COMPOUND.lastIndex = s.start;
+      if (!COMPOUND.test(text)) mark(j, false);
+    }
   });
   // Statements that use a name a kept statement assigns.
   if (names.size) {

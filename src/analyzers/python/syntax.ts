@@ -90,8 +90,10 @@ export function makeParsedPython(tree: Tree, mapOffset: (o: number) => number, f
 export const pythonParser: ParserAdapter<ParsedPython> = {
   id: 'python',
   async parse(doc: SourceDocument) {
-    // Scans (no open document to keep a tree for) parse long modules partially; see partial.ts.
-    const ranges = doc.cacheKey === undefined ? partialRangesFor(doc.text) : undefined;
+    // Long modules are parsed partially (see partial.ts): only the statements that can matter.
+    // That beats even an incremental re-parse of an open document, whose rules would still walk
+    // every statement; documents where most statements matter are parsed whole (incrementally).
+    const ranges = partialRangesFor(doc.text);
     if (ranges) {
       const partial = await parseWith('python', doc.text, undefined, ranges);
       if (!partial.rootNode.hasError) return makeParsedPython(partial, (o) => o);
@@ -233,9 +235,17 @@ export function enclosingCall(node: SyntaxNode): { call: SyntaxNode; keyword?: s
   return undefined;
 }
 
+/** Callee names per parse, by call node id: every rule asks for the callee of every call. */
+const calleeMemo = new WeakMap<ParsedPython, Map<number, string | undefined>>();
+
 /** The qualified name of a call's function ("torch.device", "x.to" stays "x.to"). */
 export function calleeName(parsed: ParsedPython, call: SyntaxNode): string | undefined {
-  return qualifiedName(parsed, dottedName(call.childForFieldName('function')));
+  let memo = calleeMemo.get(parsed);
+  if (!memo) calleeMemo.set(parsed, (memo = new Map()));
+  if (memo.has(call.id)) return memo.get(call.id);
+  const name = qualifiedName(parsed, dottedName(call.childForFieldName('function')));
+  memo.set(call.id, name);
+  return name;
 }
 
 /** The method name of `obj.method(...)`, or undefined. */
