@@ -176,7 +176,6 @@ let useBlockMemo = true;
 export function setHclBlockMemo(on: boolean): boolean {
   const previous = useBlockMemo;
   useBlockMemo = on;
-  blockMemo.clear();
   return previous;
 }
 

@@ -23,14 +23,12 @@ describe('terraform/syntax: remembered top-level blocks', () => {
 
   it('equals a fresh conversion on every Terraform fixture, and after edits', async () => {
     assert.ok(files.length >= 5);
-    setHclBlockMemo(true);
     for (const f of files) {
       let text = readFileSync(path.join(root, f), 'utf8');
       for (let step = 0; step < 4; step++) {
         const remembered = await terraformParser.parse(new SourceDocument(f, text)); // fills and uses the memo
         const again = await terraformParser.parse(new SourceDocument(f, text));
         const fresh = await parse(f, text, false);
-        setHclBlockMemo(true);
         assert.deepEqual(remembered, fresh, `${f} step ${step}`);
         assert.deepEqual(again, fresh, `${f} step ${step} (from memory)`);
         const at = text.indexOf('\n', Math.floor((text.length * (step + 1)) / 5));
