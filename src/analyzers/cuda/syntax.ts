@@ -88,8 +88,29 @@ interface Collected extends Omit<ParsedCpp, 'tree' | 'root' | 'text' | 'qualifie
   skipped: { start: number; end: number }[];
 }
 
-/** Preprocessor nodes the token pass needs from the tree (one query, few nodes). */
-const PREPROC_TYPES = ['preproc_include', 'preproc_call', 'preproc_if', 'preproc_def'];
+/** Preprocessor nodes the token pass needs from the tree. */
+const PREPROC_TYPES = new Set(['preproc_include', 'preproc_call', 'preproc_if', 'preproc_def']);
+const DIRECTIVE_LINE = /^[ \t]*(?:\/\*.*?\*\/[ \t]*)*#/gm;
+
+/**
+ * The preprocessor nodes of the tree, in document order, found from the text's directive lines
+ * (each looked up where it starts) rather than by a walk of every node: a file has few directives
+ * and tens of thousands of nodes. A `#` that is not a directive (in a comment) finds no such node.
+ */
+function preprocNodes(root: SyntaxNode, text: string): SyntaxNode[] {
+  const found = new Map<number, SyntaxNode>();
+  DIRECTIVE_LINE.lastIndex = 0;
+  for (let m = DIRECTIVE_LINE.exec(text); m; m = DIRECTIVE_LINE.exec(text)) {
+    const at = m.index + m[0].length - 1;
+    for (let n: SyntaxNode | null = root.descendantForIndex(at, at + 1); n && n.id !== root.id; n = n.parent) {
+      if (PREPROC_TYPES.has(n.type)) {
+        found.set(n.id, n);
+        break;
+      }
+    }
+  }
+  return [...found.values()].sort((a, b) => a.startIndex - b.startIndex);
+}
 
 const isIdStart = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c === 36;
 const isIdPart = (c: number) => isIdStart(c) || (c >= 48 && c <= 57);
@@ -304,7 +325,7 @@ export const cppParser: ParserAdapter<ParsedCpp> = {
     const tree = await parseWith('cpp', maskCudaSyntax(doc.text).text, doc.cacheKey);
     try {
       const root = tree.rootNode;
-      const preproc = root.descendantsOfType(PREPROC_TYPES).filter((n): n is SyntaxNode => !!n);
+      const preproc = preprocNodes(root, doc.text);
       const { tokens, includes, preprocCalls } = collect(root, doc.text, preproc);
       return { tree, root, text: doc.text, tokens, includes, preprocCalls, qualifierMacros: qualifierMacros(preproc) };
     } catch (err) {
