@@ -3,17 +3,29 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Analyzer } from '../core/rule';
 import type { EffectiveConfig } from '../core/config';
-import { analyzeFile, type FileAnalyzer } from '../core/file-analysis';
+import { analyzeFile, type FileAnalyzer, type FileOutcome } from '../core/file-analysis';
 import { WorkerPool } from '../core/worker-pool';
 
 /** Below this many files a scan stays in one thread: starting workers would cost more than it saves. */
-const WORKER_THRESHOLD = 150;
+const WORKER_THRESHOLD = 100;
+/** How long the first files wait to see whether more are coming (discovery finds hundreds per ms). */
+const DECIDE_MS = 15;
 /** Files the TypeScript parser may read (CDK apps): kept on one worker, so only it loads TypeScript. */
 const TYPESCRIPT_FILE = /\.[cm]?[jt]sx?$/i;
 
+interface Waiting {
+  absPath: string;
+  relPath: string;
+  signal?: AbortSignal;
+  resolve: (o: FileOutcome) => void;
+  reject: (e: unknown) => void;
+}
+
 /**
- * Analyses the first files in this thread and, once a scan proves large, hands the rest to a pool
- * of worker threads (one per core) running the bundled engine (dist/worker.js).
+ * Decides where files are analysed: a scan of more than WORKER_THRESHOLD files goes to a pool of
+ * worker threads (one per core) running the bundled engine (dist/worker.js); a small one stays in
+ * this thread. The first files wait a moment for the decision, so a large scan never starts
+ * parsing in the main thread, where each parse would hold up handing files to the workers.
  */
 export function createFileAnalyzer(analyzers: readonly Analyzer[], config: EffectiveConfig, env: NodeJS.ProcessEnv) {
   const script = path.join(__dirname, 'worker.js');
@@ -21,19 +33,39 @@ export function createFileAnalyzer(analyzers: readonly Analyzer[], config: Effec
   const usable = existsSync(script) && threads > 1;
   let seen = 0;
   let pool: WorkerPool | undefined;
+  let waiting: Waiting[] = [];
+  let timer: NodeJS.Timeout | undefined;
+  const inThread = (w: Waiting) => analyzeFile(w.absPath, w.relPath, analyzers, config, w.signal).then(w.resolve, w.reject);
+  const decideInThread = () => {
+    timer = undefined;
+    const now = waiting;
+    waiting = [];
+    for (const w of now) void inThread(w);
+  };
   const analyze: FileAnalyzer = (absPath, relPath, signal) => {
+    if (!usable) return analyzeFile(absPath, relPath, analyzers, config, signal);
     seen++;
-    if (usable && seen > WORKER_THRESHOLD) {
-      pool ??= new WorkerPool(script, threads, config, (rel) => (TYPESCRIPT_FILE.test(rel) ? 0 : undefined));
-      return pool.analyze(absPath, relPath, signal);
+    if (!pool && seen > WORKER_THRESHOLD) {
+      pool = new WorkerPool(script, threads, config, (rel) => (TYPESCRIPT_FILE.test(rel) ? 0 : undefined));
+      if (timer) clearTimeout(timer);
+      timer = undefined;
+      const now = waiting;
+      waiting = [];
+      for (const w of now) pool.analyze(w.absPath, w.relPath, w.signal).then(w.resolve, w.reject);
     }
-    return analyzeFile(absPath, relPath, analyzers, config, signal);
+    if (pool) return pool.analyze(absPath, relPath, signal);
+    return new Promise<FileOutcome>((resolve, reject) => {
+      waiting.push({ absPath, relPath, signal, resolve, reject });
+      if (timer) clearTimeout(timer);
+      timer = setTimeout(decideInThread, DECIDE_MS);
+    });
   };
   return {
     analyze,
-    // Enough files in flight to fill a batch per worker (see worker-pool.ts).
-    concurrency: usable ? 64 * threads : 8,
+    // Enough files in flight to fill a batch per worker (see worker-pool.ts), and to pass the threshold.
+    concurrency: usable ? Math.max(64 * threads, WORKER_THRESHOLD + 1) : 8,
     close: async () => {
+      if (timer) clearTimeout(timer);
       await pool?.close();
     },
   };
