@@ -72,6 +72,20 @@ export const LANGUAGES: LanguageDoc[] = [
       ]),
   },
   {
+    name: 'cloudformation',
+    file: 'template.yaml',
+    make: (n) =>
+      repeatTo(n, ["AWSTemplateFormatVersion: '2010-09-09'", 'Resources:'], (i) => [
+        `  Node${i}:`,
+        '    Type: AWS::EC2::Instance',
+        '    Properties:',
+        `      InstanceType: ${i % 3 === 0 ? 'p4d.24xlarge' : 'm5.large'}`,
+        "      ImageId: ami-12345678",
+        '      Tags:',
+        `        - { Key: Name, Value: node-${i} }`,
+      ]),
+  },
+  {
     name: 'cdk',
     file: 'stack.ts',
     make: (n) =>

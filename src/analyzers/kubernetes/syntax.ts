@@ -73,6 +73,9 @@ export const kubernetesParser: ParserAdapter<ParsedK8s> = {
   id: 'kubernetes-yaml',
   parse(doc: SourceDocument): ParsedK8s {
     const isValues = isHelmValuesName(doc.relPath);
+    // Only documents with an apiVersion (or a Helm values file) become Kubernetes documents: a
+    // YAML file without the word (a CloudFormation template, a CI file) is not parsed at all.
+    if (!isValues && !doc.text.includes('apiVersion')) return { docs: [] };
     const { docs: roots, errors } = parseYamlDocs(doc.text);
     const docs: K8sDoc[] = [];
     for (const r of roots) toDocs(r, isValues, docs);
