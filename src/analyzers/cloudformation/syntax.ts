@@ -172,6 +172,80 @@ function looksLikeTemplateText(text: string): boolean {
   return /^\s*["']?AWSTemplateFormatVersion|^\s*["']?Resources["']?\s*:/m.test(text) && TEMPLATE_HINT.test(text);
 }
 
+const YAML_OPTIONS = { customTags: CFN_TAGS, prettyErrors: false, uniqueKeys: false, strict: false } as const;
+
+/**
+ * A long YAML template is read resource by resource: the `Resources` entries are parsed one by
+ * one and remembered by their text, the rest of the template (with the entries blanked, so every
+ * offset stays) once. An edit then re-parses one resource (the `yaml` package reads ~1 MB/s: a
+ * 5,000-line template took 125 ms per edit). Anything unusual — anchors or aliases, directives,
+ * several documents, flow style around Resources, an error anywhere — parses the whole text.
+ */
+const CHUNKED_MIN_CHARS = 16 * 1024;
+const resourceMemo = new Map<string, CfnEntry | null>();
+const RESOURCE_MEMO_SIZE = 8192;
+let useResourceMemo = true;
+
+/** Turns chunked reading off or on (tests compare both); returns the previous setting. */
+export function setTemplateChunking(on: boolean): boolean {
+  const previous = useResourceMemo;
+  useResourceMemo = on;
+  return previous;
+}
+
+function shiftCfn(n: CfnNode, d: number): CfnNode {
+  if (n.kind === 'scalar') return { kind: 'scalar', value: n.value, start: n.start + d, end: n.end + d, literal: n.literal, tag: n.tag };
+  if (n.kind === 'seq') return { kind: 'seq', items: n.items.map((x) => shiftCfn(x, d)), start: n.start + d, end: n.end + d, tag: n.tag };
+  return { kind: 'map', entries: n.entries.map((e) => ({ key: e.key, value: shiftCfn(e.value, d) })), start: n.start + d, end: n.end + d, tag: n.tag };
+}
+
+function parseResourcesChunked(text: string): CfnNode | undefined {
+  if (!useResourceMemo) return undefined;
+  if (/^(?:%|---|\.\.\.)/m.test(text) || /(?:^|[\s,[{])[&*][\w-]/m.test(text) || text.includes('\t')) return undefined;
+  const head = /^Resources:[ ]*(?:#.*)?\r?\n/m.exec(text);
+  if (!head) return undefined;
+  const bodyStart = head.index + head[0].length;
+  // The body: every line up to the next line that starts in column 0 with a key (not a comment).
+  const rest = text.slice(bodyStart);
+  const stop = rest.search(/^[^\s#]/m);
+  const bodyEnd = stop < 0 ? text.length : bodyStart + stop;
+  const body = text.slice(bodyStart, bodyEnd);
+  const first = /^( +)[^\s#-]/m.exec(body);
+  if (!first) return undefined;
+  const indent = first[1];
+  const entryRe = new RegExp(`^${indent}[^\\s#-]`, 'gm');
+  const starts: number[] = [];
+  for (let m = entryRe.exec(body); m; m = entryRe.exec(body)) starts.push(bodyStart + m.index);
+  if (starts.length < 8) return undefined;
+  // Lines before the first entry (comments, blank) stay with the head.
+  const blanked = text.slice(0, starts[0]) + text.slice(starts[0], bodyEnd).replace(/[^\n]/g, ' ') + text.slice(bodyEnd);
+  const headDoc = parseDocument(blanked, YAML_OPTIONS);
+  if (headDoc.errors.some((e) => e.code !== 'DUPLICATE_KEY') || headDoc.warnings.length) return undefined;
+  const root = fromYaml(headDoc.contents, blanked);
+  if (root?.kind !== 'map') return undefined;
+  const slot = root.entries.find((e) => e.key === 'Resources');
+  if (!slot || slot.value.kind !== 'scalar' || slot.value.value !== null) return undefined;
+  const entries: CfnEntry[] = [];
+  for (let k = 0; k < starts.length; k++) {
+    const start = starts[k];
+    const fragment = text.slice(start, k + 1 < starts.length ? starts[k + 1] : bodyEnd);
+    let entry = resourceMemo.get(fragment);
+    if (entry === undefined) {
+      const doc = parseDocument(fragment, YAML_OPTIONS);
+      const node = doc.errors.length || doc.warnings.length ? undefined : fromYaml(doc.contents, fragment);
+      entry = node?.kind === 'map' && node.entries.length === 1 && !node.tag ? node.entries[0] : null;
+      if (resourceMemo.size >= RESOURCE_MEMO_SIZE) resourceMemo.clear();
+      resourceMemo.set(fragment, entry);
+    }
+    if (!entry) return undefined;
+    entries.push({ key: entry.key, value: shiftCfn(entry.value, start) });
+  }
+  const last = entries[entries.length - 1].value;
+  slot.value = { kind: 'map', entries, start: starts[0] + indent.length, end: last.end, tag: undefined };
+  root.end = Math.max(root.end, last.end);
+  return root;
+}
+
 function parseTemplate(doc: SourceDocument): ParsedTemplate {
   const text = doc.text;
   const json = /\.json$/i.test(doc.relPath) || (/\.template$/i.test(doc.relPath) && text.trimStart().startsWith('{'));
@@ -185,7 +259,11 @@ function parseTemplate(doc: SourceDocument): ParsedTemplate {
     }
     return {};
   }
-  const yaml = parseDocument(text, { customTags: CFN_TAGS, prettyErrors: false, uniqueKeys: false, strict: false });
+  if (text.length >= CHUNKED_MIN_CHARS) {
+    const root = parseResourcesChunked(text);
+    if (root) return isTemplate(root) ? { root } : {};
+  }
+  const yaml = parseDocument(text, YAML_OPTIONS);
   const fatal = yaml.errors.filter((e) => e.code !== 'DUPLICATE_KEY');
   if (fatal.length) {
     if (!looksLikeTemplateText(text)) return {};
