@@ -101,7 +101,25 @@ export interface Constraint {
 }
 
 /** Every node constraint in a document (pod templates at any depth, Helm values, Karpenter NodePools). */
-export function constraintsOf(d: K8sDoc): Constraint[] {
+export function constraintsOf(d: K8sDoc): readonly Constraint[] {
+  return remember(constraintsMemo, d, constraintsOfUncached);
+}
+
+/**
+ * Per document, what several rules ask for: each is a walk of the whole document, and nine rules
+ * ask (the lists are shared: rules only read them).
+ */
+const pairsMemo = new WeakMap<K8sDoc, { pair: TPair; path: readonly string[]; parent: TMap }[]>();
+const imagesMemo = new WeakMap<K8sDoc, { ref: string; node: TScalar }[]>();
+const constraintsMemo = new WeakMap<K8sDoc, Constraint[]>();
+
+function remember<T>(memo: WeakMap<K8sDoc, T>, d: K8sDoc, compute: (d: K8sDoc) => T): T {
+  let v = memo.get(d);
+  if (v === undefined) memo.set(d, (v = compute(d)));
+  return v;
+}
+
+function constraintsOfUncached(d: K8sDoc): Constraint[] {
   const out: Constraint[] = [];
   walk(d.root, (node, path) => {
     const last = path[path.length - 1];
@@ -124,7 +142,11 @@ export function constraintsOf(d: K8sDoc): Constraint[] {
 }
 
 /** Map entries anywhere in a document, with the keys that lead to them. */
-export function pairsOf(d: K8sDoc): { pair: TPair; path: readonly string[]; parent: TMap }[] {
+export function pairsOf(d: K8sDoc): readonly { pair: TPair; path: readonly string[]; parent: TMap }[] {
+  return remember(pairsMemo, d, pairsOfUncached);
+}
+
+function pairsOfUncached(d: K8sDoc): { pair: TPair; path: readonly string[]; parent: TMap }[] {
   const out: { pair: TPair; path: readonly string[]; parent: TMap }[] = [];
   walk(d.root, (node, path) => {
     if (isTMap(node)) for (const p of node.pairs) out.push({ pair: p, path, parent: node });
@@ -133,7 +155,11 @@ export function pairsOf(d: K8sDoc): { pair: TPair; path: readonly string[]; pare
 }
 
 /** Image references: `image: "repo:tag"` scalars, and Helm-style `image: {registry, repository, tag}` maps. */
-export function imagesOf(d: K8sDoc): { ref: string; node: TScalar }[] {
+export function imagesOf(d: K8sDoc): readonly { ref: string; node: TScalar }[] {
+  return remember(imagesMemo, d, imagesOfUncached);
+}
+
+function imagesOfUncached(d: K8sDoc): { ref: string; node: TScalar }[] {
   const out: { ref: string; node: TScalar }[] = [];
   for (const { pair } of pairsOf(d)) {
     if (!/^image$/i.test(pair.key)) continue;
