@@ -5,10 +5,20 @@ export interface LanguageDoc {
   make: (lines: number) => string;
 }
 
+/**
+ * A document of exactly `lines` lines: the header, whole blocks, then blank lines. Blocks are never
+ * cut, so every document is valid code (a cut CDK block made the TypeScript parse fail, and the
+ * benchmark measured an error path).
+ */
 function repeatTo(lines: number, header: string[], block: (i: number) => string[]): string {
   const out = [...header];
-  for (let i = 0; out.length < lines; i++) out.push(...block(i));
-  return out.slice(0, lines).join('\n');
+  for (let i = 0; ; i++) {
+    const b = block(i);
+    if (out.length + b.length > lines) break;
+    out.push(...b);
+  }
+  while (out.length < lines) out.push('');
+  return out.join('\n');
 }
 
 export const LANGUAGES: LanguageDoc[] = [

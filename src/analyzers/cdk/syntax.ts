@@ -1,3 +1,4 @@
+import { visitorKeys } from '@typescript-eslint/visitor-keys';
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { parseTypeScript } from './estree';
 import type { SourceDocument } from '../../core/document';
@@ -68,7 +69,8 @@ export function parseCdk(text: string, relPath: string): ParsedCdk {
     else if (node.type === 'TemplateLiteral' && node.expressions.length === 0 && node.quasis.length === 1) {
       strings.push({ node, value: node.quasis[0].value.cooked ?? node.quasis[0].value.raw });
     }
-    for (const key of Object.keys(node)) {
+    // The node type's child keys (typescript-eslint's table), not every own key of the node.
+    for (const key of visitorKeys[node.type] ?? Object.keys(node)) {
       if (key === 'parent' || key === 'loc' || key === 'range') continue;
       const child = (node as unknown as Record<string, unknown>)[key];
       if (Array.isArray(child)) {
