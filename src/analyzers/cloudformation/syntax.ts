@@ -1,4 +1,5 @@
 import { parseTree, type Node as JsonNode, type ParseError } from 'jsonc-parser';
+import { detach } from '../../core/detach';
 import { isMap, isScalar, isSeq, parseDocument, Scalar, YAMLMap, YAMLSeq, type Node as YamlNode, type Tags } from 'yaml';
 import type { SourceDocument } from '../../core/document';
 import type { ParserAdapter } from '../../core/rule';
@@ -184,6 +185,8 @@ const YAML_OPTIONS = { customTags: CFN_TAGS, prettyErrors: false, uniqueKeys: fa
 const CHUNKED_MIN_CHARS = 16 * 1024;
 const resourceMemo = new Map<string, CfnEntry | null>();
 const RESOURCE_MEMO_SIZE = 8192;
+const RESOURCE_MEMO_CHARS = 16 * 1024 * 1024;
+let resourceMemoChars = 0;
 let useResourceMemo = true;
 
 /** Turns chunked reading off or on (tests compare both); returns the previous setting. */
@@ -231,11 +234,17 @@ function parseResourcesChunked(text: string): CfnNode | undefined {
     const fragment = text.slice(start, k + 1 < starts.length ? starts[k + 1] : bodyEnd);
     let entry = resourceMemo.get(fragment);
     if (entry === undefined) {
-      const doc = parseDocument(fragment, YAML_OPTIONS);
-      const node = doc.errors.length || doc.warnings.length ? undefined : fromYaml(doc.contents, fragment);
+      // Parsed from a detached copy: the remembered key and tree keep no document version alive.
+      const own = detach(fragment);
+      const doc = parseDocument(own, YAML_OPTIONS);
+      const node = doc.errors.length || doc.warnings.length ? undefined : fromYaml(doc.contents, own);
       entry = node?.kind === 'map' && node.entries.length === 1 && !node.tag ? node.entries[0] : null;
-      if (resourceMemo.size >= RESOURCE_MEMO_SIZE) resourceMemo.clear();
-      resourceMemo.set(fragment, entry);
+      if (resourceMemo.size >= RESOURCE_MEMO_SIZE || resourceMemoChars + own.length > RESOURCE_MEMO_CHARS) {
+        resourceMemo.clear();
+        resourceMemoChars = 0;
+      }
+      resourceMemo.set(own, entry);
+      resourceMemoChars += own.length;
     }
     if (!entry) return undefined;
     entries.push({ key: entry.key, value: shiftCfn(entry.value, start) });
@@ -259,7 +268,8 @@ function parseTemplate(doc: SourceDocument): ParsedTemplate {
     }
     return {};
   }
-  if (text.length >= CHUNKED_MIN_CHARS) {
+  // Open documents only (a scan parses each file once: nothing to remember).
+  if (doc.cacheKey !== undefined && text.length >= CHUNKED_MIN_CHARS) {
     const root = parseResourcesChunked(text);
     if (root) return isTemplate(root) ? { root } : {};
   }

@@ -1,3 +1,4 @@
+import { detach } from '../../core/detach';
 import type { CudaRefKind } from '../../core/types';
 
 /**
@@ -146,7 +147,7 @@ function remembered<T>(fn: (name: string) => T): (name: string) => T {
     if (memo.has(name)) return memo.get(name) as T;
     const value = fn(name);
     if (memo.size > 20_000) memo.clear();
-    memo.set(name, value);
+    memo.set(detach(name), value); // a token's text is a slice of its document
     return value;
   };
 }

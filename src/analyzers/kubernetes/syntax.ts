@@ -76,7 +76,7 @@ export const kubernetesParser: ParserAdapter<ParsedK8s> = {
     // Only documents with an apiVersion (or a Helm values file) become Kubernetes documents: a
     // YAML file without the word (a CloudFormation template, a CI file) is not parsed at all.
     if (!isValues && !doc.text.includes('apiVersion')) return { docs: [] };
-    const { docs: roots, errors } = parseYamlDocs(doc.text);
+    const { docs: roots, errors } = parseYamlDocs(doc.text, doc.cacheKey !== undefined);
     const docs: K8sDoc[] = [];
     for (const r of roots) toDocs(r, isValues, docs);
     if (errors.length && !docs.length) {

@@ -1,4 +1,5 @@
 import { parseTree, type Node as JsonNode, type ParseError } from 'jsonc-parser';
+import { detach } from '../../core/detach';
 import { isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments, Scalar, type Document, type Node as YamlNode } from 'yaml';
 
 /**
@@ -130,9 +131,12 @@ function maskPlaceholders(text: string): string {
   return text.replace(/\$\{([^{}\n]*)\}/g, (_m, inner: string) => `$_${inner.replace(/[^\w.-]/g, '_')}_`);
 }
 
-/** Parses every document of a (multi-document) YAML file. Never throws. */
-export function parseYamlDocs(text: string): YamlDocs {
-  const first = (text.length >= CHUNKED_MIN_CHARS && parseYamlChunked(text)) || parseYamlDocsRaw(text);
+/**
+ * Parses every document of a (multi-document) YAML file. Never throws. `remember`: an open
+ * document, which will be parsed again after an edit (scans parse each file once: nothing to gain).
+ */
+export function parseYamlDocs(text: string, remember = false): YamlDocs {
+  const first = (remember && text.length >= CHUNKED_MIN_CHARS && parseYamlChunked(text)) || parseYamlDocsRaw(text);
   if (!first.errors.length || !text.includes('${')) return first;
   // Retry with template placeholders masked; keep it only when it recovers documents.
   const second = parseYamlDocsRaw(maskPlaceholders(text));
@@ -148,8 +152,11 @@ export function parseYamlDocs(text: string): YamlDocs {
  */
 const CHUNKED_MIN_CHARS = 16 * 1024;
 const DOC_START = /^---(?=[ \t]|\r?$)/gm;
-const chunkMemo = new Map<string, TNode[]>();
+const chunkMemo = new Map<string, { own: string; roots: TNode[] }>();
 const CHUNK_MEMO_SIZE = 4096;
+/** Characters of remembered text at most (the memo is cleared past it). */
+const CHUNK_MEMO_CHARS = 16 * 1024 * 1024;
+let chunkMemoChars = 0;
 
 function parseYamlChunked(text: string): YamlDocs | undefined {
   if (/^%/m.test(text)) return undefined;
@@ -161,18 +168,33 @@ function parseYamlChunked(text: string): YamlDocs | undefined {
   for (let k = 0; k < starts.length; k++) {
     const start = starts[k];
     const chunk = text.slice(start, k + 1 < starts.length ? starts[k + 1] : text.length);
-    let roots = chunkMemo.get(chunk);
-    if (roots) {
-      chunkMemo.delete(chunk); // most recently used goes last
+    const known = chunkMemo.get(chunk);
+    let roots: TNode[];
+    if (known) {
+      // Most recently used goes last, under its own (detached) key.
+      chunkMemo.delete(known.own);
+      chunkMemo.set(known.own, known);
+      roots = known.roots;
     } else {
-      const parsed = parseYamlDocsRaw(chunk);
+      // Parsed from a detached copy: the remembered key and trees keep no document version alive.
+      const own = detach(chunk);
+      const parsed = parseYamlDocsRaw(own);
       if (parsed.errors.length) return undefined;
       roots = parsed.docs;
+      if (chunkMemoChars + own.length > CHUNK_MEMO_CHARS) {
+        chunkMemo.clear();
+        chunkMemoChars = 0;
+      }
+      chunkMemo.set(own, { own, roots });
+      chunkMemoChars += own.length;
     }
-    chunkMemo.set(chunk, roots);
     for (const r of roots) docs.push(shifted(r, start));
   }
-  while (chunkMemo.size > CHUNK_MEMO_SIZE) chunkMemo.delete(chunkMemo.keys().next().value as string);
+  while (chunkMemo.size > CHUNK_MEMO_SIZE) {
+    const oldest = chunkMemo.keys().next().value as string;
+    chunkMemo.delete(oldest);
+    chunkMemoChars -= oldest.length;
+  }
   return { docs, errors: [] };
 }
 

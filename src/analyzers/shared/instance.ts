@@ -1,4 +1,5 @@
 import { parseInstanceType, suggestCounterpart, type InstanceInfo } from '../../core/catalog';
+import { detach } from '../../core/detach';
 import type { ReportDescriptor, RuleContext } from '../../core/rule';
 import type { Workload } from '../../core/types';
 
@@ -49,7 +50,7 @@ function typeFacts(text: string, workload: Workload | undefined): TypeFacts | un
   const key = `${text}\0${workload ?? ''}`;
   const known = factsMemo.get(key);
   if (known !== undefined) return known ?? undefined;
-  const info = parseInstanceType(text);
+  const info = parseInstanceType(detach(text)); // remembered: keep no document alive
   let facts: TypeFacts | null = null;
   if (info && info.class !== 'other' && info.category) {
     const counterpart = info.class === 'portable' ? undefined : suggestCounterpart(info, workload);
@@ -66,7 +67,7 @@ function typeFacts(text: string, workload: Workload | undefined): TypeFacts | un
     facts = { info, category: info.category, counterpart, suggested, specs: describeSpecs(info), kind, advice };
   }
   if (factsMemo.size > 4096) factsMemo.clear();
-  factsMemo.set(key, facts);
+  factsMemo.set(detach(key), facts);
   return facts ?? undefined;
 }
 

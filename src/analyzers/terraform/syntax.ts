@@ -1,6 +1,7 @@
 import { parseTree, type Node as JsonNode, type ParseError } from 'jsonc-parser';
 import type { SourceDocument } from '../../core/document';
 import type { ParserAdapter } from '../../core/rule';
+import { detach } from '../../core/detach';
 import { parseWith, type SyntaxNode } from '../../core/treesitter';
 
 /**
@@ -170,6 +171,8 @@ export function convertHcl(node: SyntaxNode): TfExpr {
  */
 const blockMemo = new Map<string, TfBlock>();
 const BLOCK_MEMO_SIZE = 8192;
+const BLOCK_MEMO_CHARS = 16 * 1024 * 1024;
+let blockMemoChars = 0;
 let useBlockMemo = true;
 
 /** Turns the memo off or on (tests compare both); returns the previous setting. */
@@ -179,28 +182,36 @@ export function setHclBlockMemo(on: boolean): boolean {
   return previous;
 }
 
-function shiftExpr(e: TfExpr, d: number): TfExpr {
+type Str = (s: string) => string;
+const same: Str = (s) => s;
+
+/** A copy with every offset moved by `d` and every string passed through `str`. */
+function shiftExpr(e: TfExpr, d: number, str: Str = same): TfExpr {
   switch (e.kind) {
     case 'tuple':
-      return { kind: 'tuple', items: e.items.map((x) => shiftExpr(x, d)), start: e.start + d, end: e.end + d };
+      return { kind: 'tuple', items: e.items.map((x) => shiftExpr(x, d, str)), start: e.start + d, end: e.end + d };
     case 'object':
-      return { kind: 'object', entries: e.entries.map((x) => ({ key: x.key, value: shiftExpr(x.value, d) })), start: e.start + d, end: e.end + d };
+      return { kind: 'object', entries: e.entries.map((x) => ({ key: str(x.key), value: shiftExpr(x.value, d, str) })), start: e.start + d, end: e.end + d };
     case 'other':
-      return { kind: 'other', parts: e.parts.map((x) => shiftExpr(x, d)), start: e.start + d, end: e.end + d };
+      return { kind: 'other', parts: e.parts.map((x) => shiftExpr(x, d, str)), start: e.start + d, end: e.end + d };
+    case 'string':
+      return { kind: 'string', value: str(e.value), start: e.start + d, end: e.end + d };
+    case 'ref':
+      return { kind: 'ref', path: str(e.path), start: e.start + d, end: e.end + d };
     default:
       return { ...e, start: e.start + d, end: e.end + d };
   }
 }
 
-function shiftBody(b: TfBody, d: number): TfBody {
+function shiftBody(b: TfBody, d: number, str: Str = same): TfBody {
   return {
-    attributes: b.attributes.map((a) => ({ name: a.name, value: shiftExpr(a.value, d), start: a.start + d, end: a.end + d })),
-    blocks: b.blocks.map((x) => shiftBlock(x, d)),
+    attributes: b.attributes.map((a) => ({ name: str(a.name), value: shiftExpr(a.value, d, str), start: a.start + d, end: a.end + d })),
+    blocks: b.blocks.map((x) => shiftBlock(x, d, str)),
   };
 }
 
-function shiftBlock(b: TfBlock, d: number): TfBlock {
-  return { type: b.type, labels: [...b.labels], body: shiftBody(b.body, d), start: b.start + d, end: b.end + d };
+function shiftBlock(b: TfBlock, d: number, str: Str = same): TfBlock {
+  return { type: str(b.type), labels: b.labels.map(str), body: shiftBody(b.body, d, str), start: b.start + d, end: b.end + d };
 }
 
 function convertHclBody(body: SyntaxNode | undefined, text?: string): TfBody {
@@ -219,8 +230,13 @@ function convertHclBody(body: SyntaxNode | undefined, text?: string): TfBody {
       convertChild(child, out);
       const made = out.blocks[before];
       if (made && !child.hasError) {
-        if (blockMemo.size >= BLOCK_MEMO_SIZE) blockMemo.clear();
-        blockMemo.set(key, shiftBlock(made, -start));
+        if (blockMemo.size >= BLOCK_MEMO_SIZE || blockMemoChars + key.length > BLOCK_MEMO_CHARS) {
+          blockMemo.clear();
+          blockMemoChars = 0;
+        }
+        // Detached key and strings: the memo keeps no version of the document alive.
+        blockMemo.set(detach(key), shiftBlock(made, -start, detach));
+        blockMemoChars += key.length;
       }
       continue;
     }
@@ -255,7 +271,8 @@ async function parseHcl(doc: SourceDocument): Promise<TfBody> {
   try {
     const root = tree.rootNode;
     const body = named(root).find((n) => n.type === 'body');
-    const converted = convertHclBody(body, doc.text);
+    // Blocks are remembered for open documents only (a scan converts each file once).
+    const converted = convertHclBody(body, doc.cacheKey !== undefined ? doc.text : undefined);
     // tree-sitter recovers around errors; only a file where nothing could be read is an error.
     if (root.hasError && !converted.attributes.length && !converted.blocks.length && doc.text.trim().length) {
       const bad = root.descendantsOfType('ERROR')[0] ?? root;

@@ -8,7 +8,8 @@ import { DEFAULT_CONFIG } from '../../../../src/core/config';
 import { analyzeDocument } from '../../../../src/core/engine';
 
 /**
- * Long YAML templates are read resource by resource, each resource remembered by its text. The
+ * Long YAML templates open in the editor are read resource by resource, each resource remembered
+ * by its text. The
  * findings must equal those of the whole parse, for every template we have and after edits; so
  * must the tree, except where a map or list ends (the yaml package counts trailing comment lines
  * into a map followed by a sibling, not into one that ends a document; no rule reads those ends).
@@ -42,11 +43,11 @@ function withoutContainerEnds(n: unknown): unknown {
 async function both(relPath: string, text: string) {
   const previous = setTemplateChunking(false);
   try {
-    const whole = await cloudformationParser.parse(new SourceDocument(relPath, text));
-    const wholeFindings = await analyzeDocument(new SourceDocument(relPath, text), [cloudformationAnalyzer], DEFAULT_CONFIG);
+    const whole = await cloudformationParser.parse(new SourceDocument(relPath, text, undefined, 'open'));
+    const wholeFindings = await analyzeDocument(new SourceDocument(relPath, text, undefined, 'open'), [cloudformationAnalyzer], DEFAULT_CONFIG);
     setTemplateChunking(true);
-    const chunked = await cloudformationParser.parse(new SourceDocument(relPath, text));
-    const chunkedFindings = await analyzeDocument(new SourceDocument(relPath, text), [cloudformationAnalyzer], DEFAULT_CONFIG);
+    const chunked = await cloudformationParser.parse(new SourceDocument(relPath, text, undefined, 'open'));
+    const chunkedFindings = await analyzeDocument(new SourceDocument(relPath, text, undefined, 'open'), [cloudformationAnalyzer], DEFAULT_CONFIG);
     assert.deepEqual(chunkedFindings, wholeFindings, 'findings');
     return { whole: withoutContainerEnds(whole), chunked: withoutContainerEnds(chunked), findings: wholeFindings.findings.length };
   } finally {
@@ -79,7 +80,7 @@ describe('cloudformation/syntax: long templates read resource by resource', () =
     const broken = base.replace(/^( {4}Type: AWS::EC2::LaunchTemplate)$/m, '$1\n    Metadata: [unclosed');
     const previous = setTemplateChunking(true);
     try {
-      assert.throws(() => cloudformationParser.parse(new SourceDocument('t.yaml', broken)), /invalid YAML in template near line \d+/);
+      assert.throws(() => cloudformationParser.parse(new SourceDocument('t.yaml', broken, undefined, 'open')), /invalid YAML in template near line \d+/);
     } finally {
       setTemplateChunking(previous);
     }

@@ -20,7 +20,7 @@ describe('kubernetes/tree: document-by-document parsing of long YAML', () => {
       const body = one.startsWith('---') ? one : `---\n${one}`;
       let text = '# a manifest\n';
       while (text.length < 20_000) text += body.endsWith('\n') ? body : `${body}\n`;
-      assert.deepEqual(parseYamlDocs(text), parseYamlDocsRaw(text), f);
+      assert.deepEqual(parseYamlDocs(text, true), parseYamlDocsRaw(text), f);
     }
   });
 
@@ -30,7 +30,7 @@ describe('kubernetes/tree: document-by-document parsing of long YAML', () => {
     for (let step = 0; step < 12; step++) {
       const at = text.indexOf('\n', Math.floor((text.length * (step * 7 + 3)) / 150) % text.length);
       text = step % 3 === 2 ? text.slice(0, at) + text.slice(at + 1) : `${text.slice(0, at)}${step % 2 ? '\n# edited' : ' '}${text.slice(at)}`;
-      assert.deepEqual(parseYamlDocs(text), parseYamlDocsRaw(text), `step ${step}`);
+      assert.deepEqual(parseYamlDocs(text, true), parseYamlDocsRaw(text), `step ${step}`);
     }
   });
 
@@ -38,7 +38,7 @@ describe('kubernetes/tree: document-by-document parsing of long YAML', () => {
     let text = '';
     for (let i = 0; i < 200; i++) text += `---\nkind: Pod\nmetadata:\n  name: p${i}\n`;
     text += '---\nkind: [unclosed\n';
-    assert.deepEqual(parseYamlDocs(text), parseYamlDocsRaw(text));
-    assert.ok(parseYamlDocs(text).errors.length);
+    assert.deepEqual(parseYamlDocs(text, true), parseYamlDocsRaw(text));
+    assert.ok(parseYamlDocs(text, true).errors.length);
   });
 });

@@ -15,7 +15,7 @@ describe('terraform/syntax: remembered top-level blocks', () => {
   const parse = async (relPath: string, text: string, memo: boolean) => {
     const previous = setHclBlockMemo(memo);
     try {
-      return await terraformParser.parse(new SourceDocument(relPath, text));
+      return await terraformParser.parse(new SourceDocument(relPath, text, undefined, `block-memo:${relPath}`));
     } finally {
       setHclBlockMemo(previous);
     }
@@ -26,8 +26,8 @@ describe('terraform/syntax: remembered top-level blocks', () => {
     for (const f of files) {
       let text = readFileSync(path.join(root, f), 'utf8');
       for (let step = 0; step < 4; step++) {
-        const remembered = await terraformParser.parse(new SourceDocument(f, text)); // fills and uses the memo
-        const again = await terraformParser.parse(new SourceDocument(f, text));
+        const remembered = await terraformParser.parse(new SourceDocument(f, text, undefined, `block-memo:${f}`)); // fills and uses the memo
+        const again = await terraformParser.parse(new SourceDocument(f, text, undefined, `block-memo:${f}`));
         const fresh = await parse(f, text, false);
         assert.deepEqual(remembered, fresh, `${f} step ${step}`);
         assert.deepEqual(again, fresh, `${f} step ${step} (from memory)`);
