@@ -1,77 +1,52 @@
 /**
- * A small C/C++ tokenizer for the text tree-sitter leaves unparsed: macro bodies (`preproc_arg`)
- * and leaf ERROR nodes. Comments are dropped; strings and characters become one token each, so
- * rules never mistake their contents for code.
+ * Character-level pieces of C/C++ lexing, shared by the token pass (syntax.ts `collect`) and the
+ * parser mask (mask.ts), so both agree on where strings, comments and identifiers are.
  */
 export type CTokenKind = 'ident' | 'number' | 'string' | 'punct' | 'header';
 
-export interface LexedToken {
-  kind: CTokenKind;
-  text: string;
-  start: number;
-  end: number;
+export const isIdStart = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c === 36;
+export const isIdPart = (c: number) => isIdStart(c) || (c >= 48 && c <= 57);
+export const isDigit = (c: number) => c >= 48 && c <= 57;
+
+/** The end of a '…' or "…" literal whose quote is at `i` (an unterminated one ends at the line). */
+export function skipLiteral(text: string, i: number): number {
+  const q = text.charCodeAt(i);
+  const n = text.length;
+  i++;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c === 92) i += 2;
+    else if (c === q) return i + 1;
+    else if (c === 10) return i;
+    else i++;
+  }
+  return n;
 }
 
-const TWO_CHAR_PUNCT = new Set(['::', '->', '<<', '>>', '<=', '>=', '==', '!=', '&&', '||', '++', '--', '##']);
+/** The end of a raw string `R"delim(…)delim"` whose quote is at `i`. */
+export function skipRawLiteral(text: string, i: number): number {
+  const open = text.indexOf('(', i);
+  if (open < 0 || open - i > 17) return skipLiteral(text, i);
+  const close = text.indexOf(`)${text.slice(i + 1, open)}"`, open);
+  return close < 0 ? text.length : close + (open - i) + 1;
+}
 
-/** Tokenizes `text`; offsets are shifted by `base` so they point into the document. */
-export function lexC(text: string, base = 0): LexedToken[] {
-  const out: LexedToken[] = [];
-  let i = 0;
-  const n = text.length;
-  while (i < n) {
-    const c = text[i];
-    if (c === ' ' || c === '\t' || c === '\r' || c === '\n' || c === '\f' || c === '\v') {
-      i++;
-      continue;
-    }
-    if (c === '\\' && (text[i + 1] === '\n' || text[i + 1] === '\r')) {
-      i += 2;
-      continue;
-    }
-    if (c === '/' && text[i + 1] === '/') {
-      while (i < n && text[i] !== '\n') i++;
-      continue;
-    }
-    if (c === '/' && text[i + 1] === '*') {
-      const close = text.indexOf('*/', i + 2);
-      i = close < 0 ? n : close + 2;
-      continue;
-    }
-    if (c === '"' || c === "'") {
-      const start = i;
-      i++;
-      while (i < n && text[i] !== c && text[i] !== '\n') i += text[i] === '\\' ? 2 : 1;
-      i = Math.min(n, i + 1);
-      out.push({ kind: 'string', text: text.slice(start, i), start: base + start, end: base + i });
-      continue;
-    }
-    if (/[A-Za-z_$]/.test(c)) {
-      const start = i;
-      while (i < n && /[\w$]/.test(text[i])) i++;
-      // String prefixes: u8"…", L"…", R"(…)"
-      if ((text[i] === '"' || text[i] === "'") && /^(u8|u|U|L|R|u8R|uR|UR|LR)$/.test(text.slice(start, i))) {
-        const q = text[i];
-        i++;
-        while (i < n && text[i] !== q && text[i] !== '\n') i += text[i] === '\\' ? 2 : 1;
-        i = Math.min(n, i + 1);
-        out.push({ kind: 'string', text: text.slice(start, i), start: base + start, end: base + i });
-        continue;
-      }
-      out.push({ kind: 'ident', text: text.slice(start, i), start: base + start, end: base + i });
-      continue;
-    }
-    if (/[0-9]/.test(c) || (c === '.' && /[0-9]/.test(text[i + 1] ?? ''))) {
-      const start = i;
-      i++;
-      while (i < n && (/[\w.']/.test(text[i]) || ((text[i] === '+' || text[i] === '-') && /[eEpP]/.test(text[i - 1])))) i++;
-      out.push({ kind: 'number', text: text.slice(start, i), start: base + start, end: base + i });
-      continue;
-    }
-    const two = text.slice(i, i + 2);
-    const len = TWO_CHAR_PUNCT.has(two) ? 2 : 1;
-    out.push({ kind: 'punct', text: text.slice(i, i + len), start: base + i, end: base + i + len });
-    i += len;
-  }
-  return out;
+/**
+ * After an identifier `word` that ends at `i`: the end of the string literal it prefixes
+ * (`u8"…"`, `L'…'`, `R"(…)"`), or -1 when it prefixes none.
+ */
+export function skipPrefixedLiteral(text: string, word: string, i: number): number {
+  const next = text.charCodeAt(i);
+  if (next === 34 && /^(?:u8|u|U|L)?R$/.test(word)) return skipRawLiteral(text, i);
+  if ((next === 34 || next === 39) && /^(?:u8|u|U|L)$/.test(word)) return skipLiteral(text, i);
+  return -1;
+}
+
+/** Operators the grammar reads as one token (tree leaves), so rules see the same punctuation. */
+const THREE_PUNCT = new Set(['<<=', '>>=', '...', '->*', '<=>']);
+const TWO_PUNCT = new Set(['::', '->', '<<', '>>', '<=', '>=', '==', '!=', '&&', '||', '++', '--', '##', '+=', '-=', '*=', '/=', '%=', '&=', '|=', '^=', '.*']);
+
+/** Length of the punctuation token at `i`. */
+export function punctLength(text: string, i: number): number {
+  return THREE_PUNCT.has(text.slice(i, i + 3)) ? 3 : TWO_PUNCT.has(text.slice(i, i + 2)) ? 2 : 1;
 }

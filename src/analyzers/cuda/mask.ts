@@ -7,49 +7,15 @@
  * in 120–220 ms instead of 3–6 ms). So the parser reads a copy of the text of the same length in
  * which, in code only (never in comments, strings or preprocessor lines), each function-space
  * qualifier is blanked and each `<<<…>>>` becomes `(((…)))`, a plain call. Tokens are lexed from
- * the original text (syntax.ts), so rules see the file as written; `qualifiers` lists what was
- * blanked.
+ * the original text (syntax.ts), so rules see the file as written.
  */
+import { isIdPart, isIdStart, skipLiteral, skipPrefixedLiteral } from './lexer';
 
 const QUALIFIERS = new Set(['__global__', '__device__', '__host__', '__forceinline__', '__noinline__', '__shared__', '__constant__', '__managed__', '__grid_constant__']);
 
-export interface MaskedCuda {
-  /** Same length as the input. */
-  text: string;
-  /** Blanked qualifiers, in order. */
-  qualifiers: { start: number; end: number; text: string }[];
-}
-
-const isIdentStart = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c === 36;
-const isIdentPart = (c: number) => isIdentStart(c) || (c >= 48 && c <= 57);
-
-/** Skips a string or character literal starting at `i` (the quote); returns the index after it. */
-function skipQuoted(text: string, i: number): number {
-  const q = text.charCodeAt(i);
+/** The text to parse: same length as `text`, with CUDA's own syntax hidden in code. */
+export function maskCudaSyntax(text: string): string {
   const n = text.length;
-  i++;
-  while (i < n) {
-    const c = text.charCodeAt(i);
-    if (c === 92) i += 2;
-    else if (c === q) return i + 1;
-    else if (c === 10) return i; // unterminated on this line: stop like the compiler would
-    else i++;
-  }
-  return n;
-}
-
-/** Skips a raw string `R"delim(…)delim"` whose `"` is at `i`; returns the index after it. */
-function skipRaw(text: string, i: number): number {
-  const open = text.indexOf('(', i);
-  if (open < 0 || open - i > 17) return skipQuoted(text, i);
-  const delim = text.slice(i + 1, open);
-  const close = text.indexOf(`)${delim}"`, open);
-  return close < 0 ? text.length : close + delim.length + 2;
-}
-
-export function maskCudaSyntax(text: string): MaskedCuda {
-  const n = text.length;
-  const qualifiers: MaskedCuda['qualifiers'] = [];
   const edits: { start: number; text: string }[] = [];
   let lineStart = true; // only whitespace so far on this (logical) line
   let i = 0;
@@ -89,24 +55,16 @@ export function maskCudaSyntax(text: string): MaskedCuda {
     }
     lineStart = false;
     if (c === 34 || c === 39) {
-      i = skipQuoted(text, i);
+      i = skipLiteral(text, i);
       continue;
     }
-    if (isIdentStart(c)) {
+    if (isIdStart(c)) {
       const start = i;
-      while (i < n && isIdentPart(text.charCodeAt(i))) i++;
+      while (i < n && isIdPart(text.charCodeAt(i))) i++;
       const word = text.slice(start, i);
-      const next = text.charCodeAt(i);
-      if (next === 34 || next === 39) {
-        // String prefixes: u8"…", L'…', R"(…)"
-        if (/^(?:u8|u|U|L)?R$/.test(word) && next === 34) i = skipRaw(text, i);
-        else if (/^(?:u8|u|U|L)$/.test(word)) i = skipQuoted(text, i);
-        continue;
-      }
-      if (QUALIFIERS.has(word)) {
-        qualifiers.push({ start, end: i, text: word });
-        edits.push({ start, text: ' '.repeat(word.length) });
-      }
+      const literalEnd = skipPrefixedLiteral(text, word, i);
+      if (literalEnd >= 0) i = literalEnd;
+      else if (QUALIFIERS.has(word)) edits.push({ start, text: ' '.repeat(word.length) });
       continue;
     }
     if (c === 60 && text.charCodeAt(i + 1) === 60 && text.charCodeAt(i + 2) === 60 && text.charCodeAt(i + 3) !== 60) {
@@ -120,7 +78,7 @@ export function maskCudaSyntax(text: string): MaskedCuda {
     }
     i++;
   }
-  if (!edits.length) return { text, qualifiers };
+  if (!edits.length) return text;
   edits.sort((a, b) => a.start - b.start);
   const parts: string[] = [];
   let at = 0;
@@ -129,7 +87,7 @@ export function maskCudaSyntax(text: string): MaskedCuda {
     at = e.start + e.text.length;
   }
   parts.push(text.slice(at));
-  return { text: parts.join(''), qualifiers };
+  return parts.join('');
 }
 
 /** Index of the `>>>` closing a launch configuration opened before `from`, or -1. */
@@ -139,7 +97,7 @@ function findLaunchClose(text: string, from: number): number {
     const c = text.charCodeAt(i);
     if (c === 59 || c === 123 || c === 125 || c === 35) return -1; // ; { } #
     if (c === 34 || c === 39) {
-      i = skipQuoted(text, i) - 1;
+      i = skipLiteral(text, i) - 1;
       continue;
     }
     if (c === 47 && (text.charCodeAt(i + 1) === 47 || text.charCodeAt(i + 1) === 42)) return -1;

@@ -1,7 +1,7 @@
 import type { SourceDocument } from '../../core/document';
 import type { ParserAdapter } from '../../core/rule';
 import { parseWith, type SyntaxNode, type Tree } from '../../core/treesitter';
-import { lexC, type CTokenKind } from './lexer';
+import { isDigit, isIdPart, isIdStart, punctLength, skipLiteral, skipPrefixedLiteral, type CTokenKind } from './lexer';
 import { maskCudaSyntax } from './mask';
 
 /**
@@ -69,24 +69,19 @@ class LazyToken implements CToken {
     readonly start: number,
     readonly end: number,
     public inMacro: boolean,
-    private readonly hostStart = start,
-    private readonly hostEnd = end,
   ) {}
 
   get host(): SyntaxNode {
-    this.node ??= this.root.descendantForIndex(this.hostStart, this.hostEnd) ?? this.root;
+    this.node ??= this.root.descendantForIndex(this.start, this.end) ?? this.root;
     return this.node;
   }
 }
 
-function lazyToken(root: SyntaxNode, t: Omit<CToken, 'host'>, hostRange?: { start: number; end: number }): CToken {
-  return new LazyToken(root, t.kind, t.text, t.start, t.end, t.inMacro, hostRange?.start, hostRange?.end);
+function lazyToken(root: SyntaxNode, t: Omit<CToken, 'host'>): CToken {
+  return new LazyToken(root, t.kind, t.text, t.start, t.end, t.inMacro);
 }
 
-interface Collected extends Omit<ParsedCpp, 'tree' | 'root' | 'text' | 'qualifierMacros'> {
-  /** Ranges never compiled (`#if 0` up to its `#else`, and the `#endif` after it), so never tokens. */
-  skipped: { start: number; end: number }[];
-}
+type Collected = Omit<ParsedCpp, 'tree' | 'root' | 'text' | 'qualifierMacros'>;
 
 /** Preprocessor nodes the token pass needs from the tree. */
 const PREPROC_TYPES = new Set(['preproc_include', 'preproc_call', 'preproc_if', 'preproc_def']);
@@ -112,12 +107,6 @@ function preprocNodes(root: SyntaxNode, text: string): SyntaxNode[] {
   return [...found.values()].sort((a, b) => a.startIndex - b.startIndex);
 }
 
-const isIdStart = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c === 36;
-const isIdPart = (c: number) => isIdStart(c) || (c >= 48 && c <= 57);
-const isDigit = (c: number) => c >= 48 && c <= 57;
-/** Operators the grammar reads as one token (tree leaves), so rules see the same punctuation. */
-const THREE_PUNCT = new Set(['<<=', '>>=', '...', '->*', '<=>']);
-const TWO_PUNCT = new Set(['::', '->', '<<', '>>', '<=', '>=', '==', '!=', '&&', '||', '++', '--', '##', '+=', '-=', '*=', '/=', '%=', '&=', '|=', '^=', '.*']);
 /** Directives whose line yields tokens (the rest are `preproc_call`s or includes: none). */
 const TOKEN_DIRECTIVES = new Set(['if', 'ifdef', 'ifndef', 'elif', 'elifdef', 'elifndef', 'else', 'endif', 'define']);
 
@@ -131,7 +120,8 @@ const TOKEN_DIRECTIVES = new Set(['if', 'ifdef', 'ifndef', 'elif', 'elifdef', 'e
 function collect(root: SyntaxNode, text: string, nodes: SyntaxNode[]): Collected {
   const includes: IncludeDirective[] = [];
   const preprocCalls: PreprocCall[] = [];
-  const skipped: Collected['skipped'] = [];
+  /** Ranges never compiled (`#if 0` up to its `#else`, and the `#endif` after it): no tokens. */
+  const skipped: { start: number; end: number }[] = [];
   for (const node of nodes) {
     if (node.type === 'preproc_if' && isDisabledIf(node)) {
       // Never compiled: the `#if 0` branch and the `#endif` after its alternative.
@@ -246,21 +236,11 @@ function collect(root: SyntaxNode, text: string, nodes: SyntaxNode[]): Collected
     }
     if (isIdStart(c)) {
       while (i < n && isIdPart(text.charCodeAt(i))) i++;
-      const next = text.charCodeAt(i);
-      if (next === 34 || next === 39) {
-        const prefix = text.slice(start, i);
-        if (next === 34 && /^(?:u8|u|U|L)?R$/.test(prefix)) {
-          i = skipRawLiteral(text, i);
-          push('string', start, i);
-          continue;
-        }
-        if (/^(?:u8|u|U|L)$/.test(prefix)) {
-          i = skipLiteral(text, i);
-          push('string', start, i);
-          continue;
-        }
-      }
-      push('ident', start, i);
+      const literalEnd = skipPrefixedLiteral(text, text.slice(start, i), i);
+      if (literalEnd >= 0) {
+        i = literalEnd;
+        push('string', start, i);
+      } else push('ident', start, i);
       continue;
     }
     if (isDigit(c) || (c === 46 && isDigit(text.charCodeAt(i + 1)))) {
@@ -274,43 +254,35 @@ function collect(root: SyntaxNode, text: string, nodes: SyntaxNode[]): Collected
       push('number', start, i);
       continue;
     }
-    i += THREE_PUNCT.has(text.slice(i, i + 3)) ? 3 : TWO_PUNCT.has(text.slice(i, i + 2)) ? 2 : 1;
+    i += punctLength(text, i);
     push('punct', start, i);
   }
-  return { tokens, includes, preprocCalls, skipped };
+  return { tokens, includes, preprocCalls };
 }
 
-/** The end of a '…' or "…" literal starting at `i` (an unterminated one ends at the line). */
-function skipLiteral(text: string, i: number): number {
-  const q = text.charCodeAt(i);
-  const n = text.length;
-  i++;
-  while (i < n) {
-    const c = text.charCodeAt(i);
-    if (c === 92) i += 2;
-    else if (c === q) return i + 1;
-    else if (c === 10) return i;
-    else i++;
+/** The identifiers among `tokens` (sorted by start) that lie in [start, end). */
+function identsIn(tokens: readonly CToken[], start: number, end: number): Set<string> {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid].start < start) lo = mid + 1;
+    else hi = mid;
   }
-  return n;
+  const out = new Set<string>();
+  for (let k = lo; k < tokens.length && tokens[k].start < end; k++) if (tokens[k].kind === 'ident') out.add(tokens[k].text);
+  return out;
 }
 
-/** The end of a raw string `R"delim(…)delim"` whose quote is at `i`. */
-function skipRawLiteral(text: string, i: number): number {
-  const open = text.indexOf('(', i);
-  if (open < 0 || open - i > 17) return skipLiteral(text, i);
-  const close = text.indexOf(`)${text.slice(i + 1, open)}"`, open);
-  return close < 0 ? text.length : close + (open - i) + 1;
-}
-
-function qualifierMacros(nodes: SyntaxNode[]): Map<string, MacroAlias> {
+/** From the macro bodies' tokens (already lexed), not a second lexing of each body. */
+function qualifierMacros(nodes: SyntaxNode[], tokens: readonly CToken[]): Map<string, MacroAlias> {
   const out = new Map<string, MacroAlias>();
   for (const def of nodes) {
     if (def.type !== 'preproc_def') continue;
     const name = def.childForFieldName('name')?.text;
-    const value = def.childForFieldName('value')?.text ?? '';
+    const value = def.childForFieldName('value');
     if (!name) continue;
-    const words = new Set(lexC(value).filter((t) => t.kind === 'ident').map((t) => t.text));
+    const words = value ? identsIn(tokens, value.startIndex, value.endIndex) : new Set<string>();
     if (words.has('__global__')) out.set(name, 'global');
     else if (words.has('__device__')) out.set(name, words.has('__host__') ? 'host-device' : 'device');
   }
@@ -322,12 +294,12 @@ export const cppParser: ParserAdapter<ParsedCpp> = {
   async parse(doc: SourceDocument) {
     // The parser reads the text with CUDA's own syntax hidden (mask.ts); tokens are lexed from the
     // original text, so they include the hidden qualifiers and chevrons.
-    const tree = await parseWith('cpp', maskCudaSyntax(doc.text).text, doc.cacheKey);
+    const tree = await parseWith('cpp', maskCudaSyntax(doc.text), doc.cacheKey);
     try {
       const root = tree.rootNode;
       const preproc = preprocNodes(root, doc.text);
       const { tokens, includes, preprocCalls } = collect(root, doc.text, preproc);
-      return { tree, root, text: doc.text, tokens, includes, preprocCalls, qualifierMacros: qualifierMacros(preproc) };
+      return { tree, root, text: doc.text, tokens, includes, preprocCalls, qualifierMacros: qualifierMacros(preproc, tokens) };
     } catch (err) {
       tree.delete();
       throw new Error(`C/C++ syntax walk failed: ${(err as Error).message}`);
