@@ -1,5 +1,6 @@
 import { parseTree, type Node as JsonNode, type ParseError } from 'jsonc-parser';
 import { detach } from '../../core/detach';
+import { TextMemo } from '../../core/text-memo';
 import { isMap, isScalar, isSeq, parseDocument, Scalar, YAMLMap, YAMLSeq, type Node as YamlNode, type Tags } from 'yaml';
 import type { SourceDocument } from '../../core/document';
 import type { ParserAdapter } from '../../core/rule';
@@ -183,10 +184,7 @@ const YAML_OPTIONS = { customTags: CFN_TAGS, prettyErrors: false, uniqueKeys: fa
  * several documents, flow style around Resources, an error anywhere — parses the whole text.
  */
 const CHUNKED_MIN_CHARS = 16 * 1024;
-const resourceMemo = new Map<string, CfnEntry | null>();
-const RESOURCE_MEMO_SIZE = 8192;
-const RESOURCE_MEMO_CHARS = 16 * 1024 * 1024;
-let resourceMemoChars = 0;
+const resourceMemo = new TextMemo<CfnEntry | null>(8192, 16 * 1024 * 1024);
 let useResourceMemo = true;
 
 /** Turns chunked reading off or on (tests compare both); returns the previous setting. */
@@ -232,19 +230,14 @@ function parseResourcesChunked(text: string): CfnNode | undefined {
   for (let k = 0; k < starts.length; k++) {
     const start = starts[k];
     const fragment = text.slice(start, k + 1 < starts.length ? starts[k + 1] : bodyEnd);
-    let entry = resourceMemo.get(fragment);
+    let entry = resourceMemo.lookup(fragment)?.value;
     if (entry === undefined) {
-      // Parsed from a detached copy: the remembered key and tree keep no document version alive.
+      // Parsed from a detached copy: the remembered tree keeps no document version alive.
       const own = detach(fragment);
       const doc = parseDocument(own, YAML_OPTIONS);
       const node = doc.errors.length || doc.warnings.length ? undefined : fromYaml(doc.contents, own);
       entry = node?.kind === 'map' && node.entries.length === 1 && !node.tag ? node.entries[0] : null;
-      if (resourceMemo.size >= RESOURCE_MEMO_SIZE || resourceMemoChars + own.length > RESOURCE_MEMO_CHARS) {
-        resourceMemo.clear();
-        resourceMemoChars = 0;
-      }
-      resourceMemo.set(own, entry);
-      resourceMemoChars += own.length;
+      resourceMemo.remember(own, entry, true);
     }
     if (!entry) return undefined;
     entries.push({ key: entry.key, value: shiftCfn(entry.value, start) });

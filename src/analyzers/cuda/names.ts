@@ -1,4 +1,4 @@
-import { detach } from '../../core/detach';
+import { TextMemo } from '../../core/text-memo';
 import type { CudaRefKind } from '../../core/types';
 
 /**
@@ -142,12 +142,12 @@ export const EMULATION_HEADERS = /(^|\/)(sse2neon\.h$|simde\/|avx2neon\.h$)/;
  * and each lookup runs a row of patterns.
  */
 function remembered<T>(fn: (name: string) => T): (name: string) => T {
-  const memo = new Map<string, T>();
+  const memo = new TextMemo<T>(20_000);
   return (name) => {
-    if (memo.has(name)) return memo.get(name) as T;
+    const known = memo.lookup(name);
+    if (known) return known.value;
     const value = fn(name);
-    if (memo.size > 20_000) memo.clear();
-    memo.set(detach(name), value); // a token's text is a slice of its document
+    memo.remember(name, value); // a token's text is a slice of its document: stored detached
     return value;
   };
 }

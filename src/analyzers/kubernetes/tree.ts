@@ -1,5 +1,6 @@
 import { parseTree, type Node as JsonNode, type ParseError } from 'jsonc-parser';
 import { detach } from '../../core/detach';
+import { TextMemo } from '../../core/text-memo';
 import { isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments, Scalar, type Document, type Node as YamlNode } from 'yaml';
 
 /**
@@ -152,11 +153,7 @@ export function parseYamlDocs(text: string, remember = false): YamlDocs {
  */
 const CHUNKED_MIN_CHARS = 16 * 1024;
 const DOC_START = /^---(?=[ \t]|\r?$)/gm;
-const chunkMemo = new Map<string, { own: string; roots: TNode[] }>();
-const CHUNK_MEMO_SIZE = 4096;
-/** Characters of remembered text at most (the memo is cleared past it). */
-const CHUNK_MEMO_CHARS = 16 * 1024 * 1024;
-let chunkMemoChars = 0;
+const chunkMemo = new TextMemo<TNode[]>(4096, 16 * 1024 * 1024);
 
 function parseYamlChunked(text: string): YamlDocs | undefined {
   if (/^%/m.test(text)) return undefined;
@@ -168,32 +165,16 @@ function parseYamlChunked(text: string): YamlDocs | undefined {
   for (let k = 0; k < starts.length; k++) {
     const start = starts[k];
     const chunk = text.slice(start, k + 1 < starts.length ? starts[k + 1] : text.length);
-    const known = chunkMemo.get(chunk);
-    let roots: TNode[];
-    if (known) {
-      // Most recently used goes last, under its own (detached) key.
-      chunkMemo.delete(known.own);
-      chunkMemo.set(known.own, known);
-      roots = known.roots;
-    } else {
-      // Parsed from a detached copy: the remembered key and trees keep no document version alive.
+    let roots = chunkMemo.lookup(chunk)?.value;
+    if (!roots) {
+      // Parsed from a detached copy: the remembered trees keep no document version alive.
       const own = detach(chunk);
       const parsed = parseYamlDocsRaw(own);
       if (parsed.errors.length) return undefined;
       roots = parsed.docs;
-      if (chunkMemoChars + own.length > CHUNK_MEMO_CHARS) {
-        chunkMemo.clear();
-        chunkMemoChars = 0;
-      }
-      chunkMemo.set(own, { own, roots });
-      chunkMemoChars += own.length;
+      chunkMemo.remember(own, roots, true);
     }
     for (const r of roots) docs.push(shifted(r, start));
-  }
-  while (chunkMemo.size > CHUNK_MEMO_SIZE) {
-    const oldest = chunkMemo.keys().next().value as string;
-    chunkMemo.delete(oldest);
-    chunkMemoChars -= oldest.length;
   }
   return { docs, errors: [] };
 }

@@ -1,5 +1,6 @@
 import { parseInstanceType, suggestCounterpart, type InstanceInfo } from '../../core/catalog';
 import { detach } from '../../core/detach';
+import { TextMemo } from '../../core/text-memo';
 import type { ReportDescriptor, RuleContext } from '../../core/rule';
 import type { Workload } from '../../core/types';
 
@@ -44,12 +45,12 @@ interface TypeFacts {
  * names the same few types hundreds of times, and the counterpart search is the costly part of
  * reporting one (a 5,000-line file: 26 of 120 ms per edit).
  */
-const factsMemo = new Map<string, TypeFacts | null>();
+const factsMemo = new TextMemo<TypeFacts | null>(4096);
 
 function typeFacts(text: string, workload: Workload | undefined): TypeFacts | undefined {
   const key = `${text}\0${workload ?? ''}`;
-  const known = factsMemo.get(key);
-  if (known !== undefined) return known ?? undefined;
+  const known = factsMemo.lookup(key);
+  if (known) return known.value ?? undefined;
   const info = parseInstanceType(detach(text)); // remembered: keep no document alive
   let facts: TypeFacts | null = null;
   if (info && info.class !== 'other' && info.category) {
@@ -66,8 +67,7 @@ function typeFacts(text: string, workload: Workload | undefined): TypeFacts | un
     }
     facts = { info, category: info.category, counterpart, suggested, specs: describeSpecs(info), kind, advice };
   }
-  if (factsMemo.size > 4096) factsMemo.clear();
-  factsMemo.set(detach(key), facts);
+  factsMemo.remember(key, facts);
   return facts ?? undefined;
 }
 

@@ -2,6 +2,7 @@ import { parseTree, type Node as JsonNode, type ParseError } from 'jsonc-parser'
 import type { SourceDocument } from '../../core/document';
 import type { ParserAdapter } from '../../core/rule';
 import { detach } from '../../core/detach';
+import { TextMemo } from '../../core/text-memo';
 import { parseWith, type SyntaxNode } from '../../core/treesitter';
 
 /**
@@ -169,10 +170,7 @@ export function convertHcl(node: SyntaxNode): TfExpr {
  * file's blocks are read once, and an edit converts only the block it touched (the conversion
  * crosses into WebAssembly for every node; per-edit 57 of 90 ms on a 5,000-line file).
  */
-const blockMemo = new Map<string, TfBlock>();
-const BLOCK_MEMO_SIZE = 8192;
-const BLOCK_MEMO_CHARS = 16 * 1024 * 1024;
-let blockMemoChars = 0;
+const blockMemo = new TextMemo<TfBlock>(8192, 16 * 1024 * 1024);
 let useBlockMemo = true;
 
 /** Turns the memo off or on (tests compare both); returns the previous setting. */
@@ -221,7 +219,7 @@ function convertHclBody(body: SyntaxNode | undefined, text?: string): TfBody {
     if (text !== undefined && useBlockMemo && child.type === 'block') {
       const start = child.startIndex;
       const key = text.slice(start, child.endIndex);
-      const known = blockMemo.get(key);
+      const known = blockMemo.lookup(key)?.value;
       if (known) {
         out.blocks.push(shiftBlock(known, start));
         continue;
@@ -230,13 +228,8 @@ function convertHclBody(body: SyntaxNode | undefined, text?: string): TfBody {
       convertChild(child, out);
       const made = out.blocks[before];
       if (made && !child.hasError) {
-        if (blockMemo.size >= BLOCK_MEMO_SIZE || blockMemoChars + key.length > BLOCK_MEMO_CHARS) {
-          blockMemo.clear();
-          blockMemoChars = 0;
-        }
-        // Detached key and strings: the memo keeps no version of the document alive.
-        blockMemo.set(detach(key), shiftBlock(made, -start, detach));
-        blockMemoChars += key.length;
+        // Detached strings: the memo keeps no version of the document alive.
+        blockMemo.remember(key, shiftBlock(made, -start, detach));
       }
       continue;
     }

@@ -1,0 +1,33 @@
+import assert from 'node:assert/strict';
+import { TextMemo } from '../../../src/core/text-memo';
+
+describe('core/text-memo', () => {
+  it('remembers undefined and null as values, distinct from unknown keys', () => {
+    const m = new TextMemo<string | undefined | null>(10);
+    m.remember('a', undefined);
+    m.remember('b', null);
+    assert.deepEqual(m.lookup('a'), { key: 'a', value: undefined });
+    assert.equal(m.lookup('b')?.value, null);
+    assert.equal(m.lookup('c'), undefined);
+  });
+
+  it('drops the least recently used entry past the entry limit', () => {
+    const m = new TextMemo<number>(2);
+    m.remember('a', 1);
+    m.remember('b', 2);
+    m.lookup('a'); // a is now the most recent
+    m.remember('c', 3);
+    assert.equal(m.lookup('b'), undefined);
+    assert.equal(m.lookup('a')?.value, 1);
+    assert.equal(m.lookup('c')?.value, 3);
+  });
+
+  it('drops the oldest entries past the character limit, and finds keys given as slices', () => {
+    const m = new TextMemo<number>(100, 30);
+    const doc = `${'x'.repeat(20)}${'y'.repeat(20)}`;
+    m.remember(doc.slice(0, 20), 1);
+    m.remember(doc.slice(20), 2);
+    assert.equal(m.lookup('x'.repeat(20)), undefined, 'over 30 characters: the older key went');
+    assert.equal(m.lookup('y'.repeat(20))?.value, 2);
+  });
+});
