@@ -54,13 +54,13 @@ function isCloudFormation(root: TMap): boolean {
   return !!get(root, 'AWSTemplateFormatVersion') || isTMap(get(root, 'Resources'));
 }
 
-function toDocs(root: TNode, isValues: boolean, out: K8sDoc[]): void {
+function collectK8sDocs(root: TNode, isValues: boolean, out: K8sDoc[]): void {
   if (!isTMap(root) || isCloudFormation(root)) return;
   const kind = str(get(root, 'kind'));
   const apiVersion = str(get(root, 'apiVersion'));
   if (kind && apiVersion) {
     if (kind === 'List' && isTSeq(get(root, 'items'))) {
-      for (const it of items(get(root, 'items'))) toDocs(it, false, out);
+      for (const it of items(get(root, 'items'))) collectK8sDocs(it, false, out);
       return;
     }
     out.push({ root, kind, apiVersion, isValues: false, name: str(getPath(root, 'metadata', 'name')), workload: docWorkload(root, kind) });
@@ -78,7 +78,7 @@ export const kubernetesParser: ParserAdapter<ParsedK8s> = {
     if (!isValues && !doc.text.includes('apiVersion')) return { docs: [] };
     const { docs: roots, errors } = parseYamlDocs(doc.text, doc.cacheKey !== undefined);
     const docs: K8sDoc[] = [];
-    for (const r of roots) toDocs(r, isValues, docs);
+    for (const r of roots) collectK8sDocs(r, isValues, docs);
     if (errors.length && !docs.length) {
       // Helm templates ({{ … }}) and YAML that is not Kubernetes are none of our business.
       const looksK8s = /^apiVersion:/m.test(doc.text) && /^kind:/m.test(doc.text);
