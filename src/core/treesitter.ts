@@ -147,4 +147,5 @@ export async function parseWith(name: GrammarName, text: string, cacheKey?: stri
   return tree;
 }
 
-export type { Node as SyntaxNode, Tree } from 'web-tree-sitter';
+/** A range of the text for a partial parse (tree-sitter's included ranges). */
+export type { Node as SyntaxNode, Range as IncludedRange, Tree } from 'web-tree-sitter';

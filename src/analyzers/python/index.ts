@@ -16,6 +16,7 @@ import { torchCudaApi } from './rules/torch-cuda-api';
 import type { ParserAdapter } from '../../core/rule';
 import { notebookPythonParser } from '../notebook/parse';
 import { pythonParser, type ParsedPython } from './syntax';
+import { PYTHON_PRECHECK } from './triggers';
 
 /** Every Python rule; the notebook analyzer runs the same modules over code cells. */
 export const pythonRules = [
@@ -35,12 +36,7 @@ export const pythonRules = [
   cudaExtension,
 ];
 
-/**
- * Cheap pre-check: a superset of every trigger the rules look for. Library module names come
- * from the shared table's spelling; "gpu" covers JAX/TF/FAISS; device indexes need transformers.
- */
-export const PYTHON_PRECHECK =
-  /cuda|\.cu\b|nccl|cudnn|gpu|autotune|reduce-overhead|triton|flash_attn|bitsandbytes|xformers|apex|cupy|tensorrt|ExecutionProvider|vllm|deepspeed|cudf|cuml|cugraph|cuspatial|cucim|cuvs|rmm|pylibraft|dali|nvml|nvidia_smi|nvitop|gpustat|transformers|diffusers|accelerate|peft|trl|sentence_transformers/i;
+export { PYTHON_PRECHECK } from './triggers';
 
 /**
  * Python sources and the code cells of Jupyter notebooks go through the same rules, with the same

@@ -17,7 +17,9 @@
  * meets something it does not model, or the partial tree has a syntax error, the caller parses
  * the whole text instead, so the result never depends on the lexer being right.
  */
-import { INSTANCE_TYPE_SCAN_RE, mayHaveInstanceType } from '../../core/catalog';
+import { INSTANCE_TYPE_SCAN_RE } from '../../core/catalog';
+import type { IncludedRange } from '../../core/treesitter';
+import { cdkPythonMayApply, HF_MODULES, PYTHON_PRECHECK, sagemakerMayApply } from './triggers';
 
 /**
  * Every word a Python-reading rule triggers on (the analyzers' prechecks) or reads as evidence,
@@ -25,27 +27,24 @@ import { INSTANCE_TYPE_SCAN_RE, mayHaveInstanceType } from '../../core/catalog';
  * analyzer or rule count only when that analyzer or rule can run on the text (its own
  * pre-check), so `device` in plain PyTorch code does not keep every statement.
  */
-const TRIGGERS = [
-  'cuda|\\.cu\\b|nccl|cudnn|gpu|autotune|reduce-overhead|triton|flash_attn|bitsandbytes|xformers|apex|cupy|tensorrt',
-  'executionprovider|vllm|deepspeed|cudf|cuml|cugraph|cuspatial|cucim|cuvs|rmm|pylibraft|dali|nvml|nvidia|nvitop|gpustat',
-  'transformers|diffusers|accelerate|peft|trl|sentence_transformers|jax|tensorflow',
-].join('|');
+/** The python analyzer's triggers (its pre-check), and JAX/TensorFlow module names. */
+const TRIGGERS = `${PYTHON_PRECHECK.source}|jax|tensorflow`;
 /** Hugging Face device indexes (python/hf-device-index runs when transformers & co. appear). */
-const HF = { when: /transformers|diffusers|accelerate|peft|trl|sentence_transformers/, words: 'device|pipeline' };
-/** SageMaker and boto3 sites (the sagemaker analyzer runs on instance types and local_gpu). */
+const HF = { when: (text: string) => HF_MODULES.test(text), words: 'device|pipeline' };
+/** SageMaker and boto3 sites (the sagemaker analyzer's pre-check). */
 const SAGEMAKER = {
-  when: (text: string) => text.includes('local_gpu') || mayHaveInstanceType(text),
+  when: sagemakerMayApply,
   words: `sagemaker|estimator|deploy|boto3|instance|endpoint|variant|local_gpu|count|capacity|desired_?size|min_?size|max_?size|${INSTANCE_TYPE_SCAN_RE.source}`,
 };
 /** CDK apps (cdk-python runs on files that import aws_cdk). */
-const CDK = { when: (text: string) => text.includes('aws_cdk'), words: `aws_cdk|x86_64|architecture|region|environment|instance|count|capacity|desired_?size|min_?size|max_?size|${INSTANCE_TYPE_SCAN_RE.source}` };
+const CDK = { when: cdkPythonMayApply, words: `aws_cdk|x86_64|architecture|region|environment|instance|count|capacity|desired_?size|min_?size|max_?size|${INSTANCE_TYPE_SCAN_RE.source}` };
 
 const anchorCache = new Map<string, RegExp>();
 
 /** The anchor pattern for this text: the triggers, and the evidence of what can run on it. */
 function anchorsFor(text: string): RegExp {
   const parts = [TRIGGERS];
-  if (HF.when.test(text)) parts.push(HF.words);
+  if (HF.when(text)) parts.push(HF.words);
   if (SAGEMAKER.when(text)) parts.push(SAGEMAKER.words);
   if (CDK.when(text)) parts.push(CDK.words);
   const key = parts.join('|');
@@ -61,13 +60,6 @@ const SHORT_STATEMENT = 160;
 export const PARTIAL_MIN_CHARS = 2 * 1024;
 /** When the kept statements cover more than this share of the text, parse it whole. */
 const MAX_KEPT_SHARE = 0.6;
-
-export interface IncludedRange {
-  startIndex: number;
-  endIndex: number;
-  startPosition: { row: number; column: number };
-  endPosition: { row: number; column: number };
-}
 
 interface Statement {
   start: number;

@@ -1,9 +1,8 @@
-import { mayHaveInstanceType } from '../../core/catalog';
 import { defineAnalyzer } from '../../core/rule';
 import { pythonParser, type ParsedPython } from '../python/syntax';
+import { sagemakerMayApply } from '../python/triggers';
 import { sagemakerInstanceType } from './rules/instance-type';
 import { sagemakerLocalGpuMode } from './rules/local-gpu-mode';
-
 
 /**
  * Instance types in Python: the SageMaker SDK, boto3 and plain constants. Shares the Python
@@ -12,7 +11,7 @@ import { sagemakerLocalGpuMode } from './rules/local-gpu-mode';
 export const sagemakerAnalyzer = defineAnalyzer<ParsedPython>({
   id: 'sagemaker',
   matches: (rel) => /\.py$/i.test(rel),
-  precheck: (text) => text.includes('local_gpu') || mayHaveInstanceType(text),
+  precheck: sagemakerMayApply,
   parser: pythonParser,
   rules: [sagemakerInstanceType, sagemakerLocalGpuMode],
 });

@@ -1,6 +1,7 @@
 import type { RuleModule } from '../../../core/rule';
 import type { SyntaxNode } from '../../../core/treesitter';
 import { callArguments, calleeName, span, type ParsedPython } from '../syntax';
+import { HF_MODULES } from '../triggers';
 
 /**
  * Integer device indexes in Hugging Face APIs: `pipeline(..., device=0)` and `device_map={"": 0}`
@@ -8,7 +9,7 @@ import { callArguments, calleeName, span, type ParsedPython } from '../syntax';
  * transformers and accelerate resolve it to a CUDA device.
  */
 export const hfDeviceIndex: RuleModule<ParsedPython> = {
-  precheck: /transformers|diffusers|accelerate|peft|trl|sentence_transformers/,
+  precheck: HF_MODULES,
   meta: {
     id: 'python/hf-device-index',
     category: 'framework-cuda',
