@@ -3,7 +3,7 @@ import { promises as fs, readdirSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { z } from 'zod';
 import type { EffectiveConfig } from '../core/config';
-import type { FileAnalyzer, FileOutcome } from '../core/file-analysis';
+import type { FileAnalyzer, FileOutcome, FileStat } from '../core/file-analysis';
 import { CATEGORIES, SEVERITIES } from '../core/types';
 import { writeFileAtomic } from '../pricing/atomic-write';
 
@@ -132,16 +132,15 @@ export class ScanCache {
 
   /** Wraps an analyzer: unchanged files answer from the cache, the others are analysed and stored. */
   wrap(analyze: FileAnalyzer): FileAnalyzer {
-    return async (absPath, relPath, signal) => {
-      let size: number;
-      let mtimeMs: number;
+    return async (absPath, relPath, signal, stat) => {
+      // Discovery's stat when it gave one (a folder scan); a file named on the command line is stat'ed here.
+      let st: FileStat | undefined = stat;
       try {
-        const st = statSync(absPath);
-        size = st.size;
-        mtimeMs = st.mtimeMs;
+        st ??= statSync(absPath);
       } catch {
         return analyze(absPath, relPath, signal); // it reports the file as unreadable
       }
+      const { size, mtimeMs } = st;
       const old = this.previous.get(absPath);
       if (old && old.relPath === relPath && old.size === size && old.mtimeMs === mtimeMs) {
         this.hits++;

@@ -1,4 +1,4 @@
-import { existsSync, promises as fs, realpathSync, statSync, type Dirent } from 'node:fs';
+import { existsSync, promises as fs, realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
 import * as path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import picomatch from 'picomatch';
@@ -16,6 +16,8 @@ export interface DiscoveredFile {
   /** Relative to the root, forward slashes. */
   relPath: string;
   size: number;
+  /** Modification time (ms), from the same stat: the scan cache compares it. */
+  mtimeMs: number;
 }
 
 export interface SkippedFile {
@@ -124,13 +126,12 @@ export async function* discoverFiles(root: string, opts: DiscoveryOptions): Asyn
     const rel = dirRel ? `${dirRel}/${entry.name}` : entry.name;
     let isDir = entry.isDirectory();
     let isFile = entry.isFile();
-    let size: number | undefined;
+    let st: Stats | undefined;
     if (entry.isSymbolicLink()) {
       try {
-        const st = statSync(abs);
+        st = statSync(abs);
         isDir = st.isDirectory();
         isFile = st.isFile();
-        size = st.size;
       } catch {
         return undefined; // dangling link
       }
@@ -144,17 +145,17 @@ export async function* discoverFiles(root: string, opts: DiscoveryOptions): Asyn
     if (!isFile) return undefined;
     if (opts.accept && !opts.accept(rel)) return undefined;
     if (ignoredByLayers(here, rel, false) || excluded(rel)) return undefined;
-    if (size === undefined) {
+    if (!st) {
       try {
-        size = statSync(abs).size;
+        st = statSync(abs);
       } catch (err) {
         return { kind: 'skip', skip: { relPath: rel, reason: 'unreadable', detail: (err as Error).message } };
       }
     }
-    if (size > opts.maxFileSizeBytes) {
-      return { kind: 'skip', skip: { relPath: rel, reason: 'too-large', detail: `${size} bytes > limit ${opts.maxFileSizeBytes}` } };
+    if (st.size > opts.maxFileSizeBytes) {
+      return { kind: 'skip', skip: { relPath: rel, reason: 'too-large', detail: `${st.size} bytes > limit ${opts.maxFileSizeBytes}` } };
     }
-    return { kind: 'file', file: { absPath: abs, relPath: rel, size } };
+    return { kind: 'file', file: { absPath: abs, relPath: rel, size: st.size, mtimeMs: st.mtimeMs } };
   }
 
   yield* walk(rootAbs, '', []);

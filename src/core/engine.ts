@@ -7,7 +7,7 @@ import { docsUrlFor, type Analyzer, type ReportDescriptor, type RuleContext } fr
 import { parseSuppressions } from './suppressions';
 import { CATEGORY_BLOCKS, type Finding, type ScanError } from './types';
 import { compareFindings } from './order';
-import { analyzeFile, type FileAnalyzer } from './file-analysis';
+import { analyzeFile, type FileAnalyzer, type FileStat } from './file-analysis';
 
 /** Deeper nesting than this is generated data or an attack, not code (CPython stops at 200). */
 export const MAX_NESTING = 256;
@@ -232,8 +232,8 @@ export async function scanFolder(root: string, opts: ScanOptions): Promise<ScanR
   const running = new Set<Promise<void>>();
   const inThread: FileAnalyzer = (abs, rel, sig) => analyzeFile(abs, rel, analyzers, config, sig);
   const analyze = opts.fileAnalyzer ?? inThread;
-  const analyzeOne = async (absPath: string, relPath: string) => {
-    const outcome = await analyze(absPath, relPath, signal);
+  const analyzeOne = async (absPath: string, relPath: string, stat: FileStat) => {
+    const outcome = await analyze(absPath, relPath, signal, stat);
     if (outcome.kind === 'skipped') {
       skipped.push(outcome.skip);
       if (outcome.error) errors.push(outcome.error);
@@ -254,7 +254,7 @@ export async function scanFolder(root: string, opts: ScanOptions): Promise<ScanR
   })) {
     throwIfCancelled(signal);
     filesDiscovered++;
-    const p = analyzeOne(file.absPath, file.relPath).catch((err) => {
+    const p = analyzeOne(file.absPath, file.relPath, file).catch((err) => {
       if (err instanceof CancelledError) throw err;
       errors.push({ file: file.relPath, message: `internal error: ${(err as Error).message}` });
     });

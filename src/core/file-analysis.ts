@@ -26,5 +26,11 @@ export async function analyzeFile(
   return { kind: 'analyzed', findings: result.findings, errors: result.errors };
 }
 
+/** Size and modification time from discovery, for analyzers that compare them (the scan cache). */
+export interface FileStat {
+  size: number;
+  mtimeMs: number;
+}
+
 /** Analyses files somewhere: in this thread, or in a pool of worker threads. */
-export type FileAnalyzer = (absPath: string, relPath: string, signal?: AbortSignal) => Promise<FileOutcome>;
+export type FileAnalyzer = (absPath: string, relPath: string, signal?: AbortSignal, stat?: FileStat) => Promise<FileOutcome>;
