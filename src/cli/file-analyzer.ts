@@ -36,22 +36,23 @@ export function createFileAnalyzer(analyzers: readonly Analyzer[], config: Effec
   let waiting: Waiting[] = [];
   let timer: NodeJS.Timeout | undefined;
   const inThread = (w: Waiting) => analyzeFile(w.absPath, w.relPath, analyzers, config, w.signal).then(w.resolve, w.reject);
-  const decideInThread = () => {
+  /** The files waiting for the decision, handed over once. */
+  const takeWaiting = () => {
+    if (timer) clearTimeout(timer);
     timer = undefined;
     const now = waiting;
     waiting = [];
-    for (const w of now) void inThread(w);
+    return now;
+  };
+  const decideInThread = () => {
+    for (const w of takeWaiting()) void inThread(w);
   };
   const analyze: FileAnalyzer = (absPath, relPath, signal) => {
     if (!usable) return analyzeFile(absPath, relPath, analyzers, config, signal);
     seen++;
     if (!pool && seen > WORKER_THRESHOLD) {
       pool = new WorkerPool(script, threads, config, (rel) => (TYPESCRIPT_FILE.test(rel) ? 0 : undefined));
-      if (timer) clearTimeout(timer);
-      timer = undefined;
-      const now = waiting;
-      waiting = [];
-      for (const w of now) pool.analyze(w.absPath, w.relPath, w.signal).then(w.resolve, w.reject);
+      for (const w of takeWaiting()) pool.analyze(w.absPath, w.relPath, w.signal).then(w.resolve, w.reject);
     }
     if (pool) return pool.analyze(absPath, relPath, signal);
     return new Promise<FileOutcome>((resolve, reject) => {
