@@ -3,11 +3,14 @@ import { detach } from './detach';
 /**
  * A memo keyed by text, for work that outlives the document it came from (parts of open
  * documents, names, instance types). Keys are stored detached (see detach.ts), so a remembered
- * key never keeps a whole document alive; the least recently used entries go first once the memo
- * holds more than `maxEntries` entries or `maxChars` characters of keys.
+ * key never keeps a whole document alive. Once the memo holds more than `maxEntries` entries or
+ * `maxChars` characters of keys, the oldest entries go first, except that an entry used since it
+ * was stored is spared once and counts as new ("second chance", an approximation of least
+ * recently used that keeps a lookup to one map read: re-inserting on every hit cost ~0.6 µs, 15 ms
+ * per edit of a 5k-line CUDA file).
  */
 export class TextMemo<V> {
-  private readonly entries = new Map<string, { key: string; value: V }>();
+  private readonly entries = new Map<string, { key: string; value: V; used: boolean }>();
   private chars = 0;
 
   constructor(
@@ -18,10 +21,7 @@ export class TextMemo<V> {
   /** The remembered value (which may itself be undefined or null), or undefined when unknown. */
   lookup(key: string): { value: V } | undefined {
     const entry = this.entries.get(key);
-    if (!entry) return undefined;
-    // Most recently used goes last, under its stored (detached) key.
-    this.entries.delete(entry.key);
-    this.entries.set(entry.key, entry);
+    if (entry) entry.used = true;
     return entry;
   }
 
@@ -31,12 +31,17 @@ export class TextMemo<V> {
     const old = this.entries.get(own);
     if (old) this.chars -= old.key.length;
     this.entries.delete(own);
-    this.entries.set(own, { key: own, value });
+    this.entries.set(own, { key: own, value, used: false });
     this.chars += own.length;
     while (this.entries.size > this.maxEntries || (this.chars > this.maxChars && this.entries.size > 1)) {
-      const oldest = this.entries.keys().next().value as string;
-      this.entries.delete(oldest);
-      this.chars -= oldest.length;
+      const oldest = this.entries.values().next().value as { key: string; value: V; used: boolean };
+      this.entries.delete(oldest.key);
+      if (oldest.used) {
+        oldest.used = false;
+        this.entries.set(oldest.key, oldest);
+      } else {
+        this.chars -= oldest.key.length;
+      }
     }
   }
 }

@@ -6,7 +6,8 @@ describe('core/text-memo', () => {
     const m = new TextMemo<string | undefined | null>(10);
     m.remember('a', undefined);
     m.remember('b', null);
-    assert.deepEqual(m.lookup('a'), { key: 'a', value: undefined });
+    assert.ok(m.lookup('a'));
+    assert.equal(m.lookup('a')?.value, undefined);
     assert.equal(m.lookup('b')?.value, null);
     assert.equal(m.lookup('c'), undefined);
   });
@@ -20,6 +21,19 @@ describe('core/text-memo', () => {
     assert.equal(m.lookup('b'), undefined);
     assert.equal(m.lookup('a')?.value, 1);
     assert.equal(m.lookup('c')?.value, 3);
+  });
+
+  it('spares an entry used since it was stored, once: it then counts as newer than the rest', () => {
+    const m = new TextMemo<number>(2);
+    m.remember('a', 1);
+    m.remember('b', 2);
+    m.lookup('a');
+    m.remember('c', 3); // over the limit: a (used) is spared, b (unused) goes
+    assert.equal(m.lookup('b'), undefined);
+    m.remember('d', 4); // a was spared after c was stored, so c is now the oldest
+    assert.equal(m.lookup('c'), undefined);
+    assert.equal(m.lookup('a')?.value, 1);
+    assert.equal(m.lookup('d')?.value, 4);
   });
 
   it('drops the oldest entries past the character limit, and finds keys given as slices', () => {
