@@ -218,12 +218,11 @@ function parseResourcesChunked(text: string): CfnNode | undefined {
   const starts: number[] = [];
   for (let m = entryRe.exec(body); m; m = entryRe.exec(body)) starts.push(bodyStart + m.index);
   if (starts.length < 8) return undefined;
-  // Lines before the first entry (comments, blank) stay with the head.
-  const blanked = text.slice(0, starts[0]) + text.slice(starts[0], bodyEnd).replace(/[^\n]/g, ' ') + text.slice(bodyEnd);
-  const headDoc = parseDocument(blanked, YAML_OPTIONS);
-  if (headDoc.errors.some((e) => e.code !== 'DUPLICATE_KEY') || headDoc.warnings.length) return undefined;
-  const root = fromYaml(headDoc.contents, blanked);
-  if (root?.kind !== 'map') return undefined;
+  // The head: the template without its Resources entries (lines before the first entry, comments
+  // or blank, stay with it), parsed once per distinct text and moved back around the entries.
+  const cut = starts[0];
+  const root = headAround(text.slice(0, cut) + text.slice(bodyEnd), cut, bodyEnd - cut);
+  if (!root) return undefined;
   const slot = root.entries.find((e) => e.key === 'Resources');
   if (!slot || slot.value.kind !== 'scalar' || slot.value.value !== null) return undefined;
   const entries: CfnEntry[] = [];
@@ -246,6 +245,34 @@ function parseResourcesChunked(text: string): CfnNode | undefined {
   slot.value = { kind: 'map', entries, start: starts[0] + indent.length, end: last.end, tag: undefined };
   root.end = Math.max(root.end, last.end);
   return root;
+}
+
+const headMemo = new TextMemo<CfnMap | null>(256, 8 * 1024 * 1024);
+
+/**
+ * The root of a template's head (its text with the Resources entries cut out at `cut`), with every
+ * offset at or after the cut moved by `gap` (the entries' length); undefined when the head does not
+ * parse cleanly. Always a fresh copy: the caller fills in Resources.
+ */
+function headAround(head: string, cut: number, gap: number): CfnMap | undefined {
+  let root = headMemo.lookup(head)?.value;
+  if (root === undefined) {
+    const own = detach(head);
+    const headDoc = parseDocument(own, YAML_OPTIONS);
+    const parsed = headDoc.errors.some((e) => e.code !== 'DUPLICATE_KEY') || headDoc.warnings.length ? undefined : fromYaml(headDoc.contents, own);
+    root = parsed?.kind === 'map' ? parsed : null;
+    headMemo.remember(own, root, true);
+  }
+  return root ? (shiftFrom(root, cut, gap) as CfnMap) : undefined;
+}
+
+/** A copy of a tree with every offset at or after `cut` moved by `d`. */
+function shiftFrom(n: CfnNode, cut: number, d: number): CfnNode {
+  const start = n.start >= cut ? n.start + d : n.start;
+  const end = n.end >= cut ? n.end + d : n.end;
+  if (n.kind === 'scalar') return { kind: 'scalar', value: n.value, start, end, literal: n.literal, tag: n.tag };
+  if (n.kind === 'seq') return { kind: 'seq', items: n.items.map((x) => shiftFrom(x, cut, d)), start, end, tag: n.tag };
+  return { kind: 'map', entries: n.entries.map((e) => ({ key: e.key, value: shiftFrom(e.value, cut, d) })), start, end, tag: n.tag };
 }
 
 function parseTemplate(doc: SourceDocument): ParsedTemplate {

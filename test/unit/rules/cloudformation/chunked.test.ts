@@ -72,6 +72,19 @@ describe('cloudformation/syntax: long templates read resource by resource', () =
     });
   }
 
+  it('sections after Resources keep their offsets, before and after edits in the resources', async () => {
+    let text = `${lengthen(readFileSync(path.join(root, TEMPLATES[0]), 'utf8')).replace(/\s*$/, '\n')}Mappings:\n  Sizes:\n    prod:\n      Type: p4d.24xlarge\n    dev:\n      Type: g5.xlarge\nOutputs:\n  Name:\n    Value: !Ref AWS::StackName\n`;
+    const first = await both('t.yaml', text);
+    assert.ok(first.findings > 0);
+    assert.deepEqual(first.chunked, first.whole);
+    for (let step = 0; step < 4; step++) {
+      const at = text.indexOf('\n', Math.floor((text.length * (step + 1)) / 6));
+      text = `${text.slice(0, at)}${' '.repeat(step + 1)}${text.slice(at)}`;
+      const { whole, chunked } = await both('t.yaml', text);
+      assert.deepEqual(chunked, whole, `step ${step}`);
+    }
+  });
+
   it('a template with anchors, or broken YAML in a resource, is parsed whole (same result or same error)', async () => {
     const base = lengthen(readFileSync(path.join(root, TEMPLATES[0]), 'utf8'));
     const anchored = base.replace(/^( {4}Type: AWS::EC2::LaunchTemplate)$/m, '$1\n    Metadata: &meta { a: 1 }');
