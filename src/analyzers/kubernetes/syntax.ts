@@ -106,16 +106,17 @@ export function constraintsOf(d: K8sDoc): readonly Constraint[] {
 }
 
 /**
- * Per document, what several rules ask for: each is a walk of the whole document, and nine rules
- * ask (the lists are shared: rules only read them).
+ * Per document tree, what several rules ask for: each is a walk of the whole document, and nine
+ * rules ask (the lists are shared: rules only read them). Keyed by the tree, which an open
+ * document's unchanged YAML documents keep from one edit to the next (tree.ts).
  */
-const pairsMemo = new WeakMap<K8sDoc, { pair: TPair; path: readonly string[]; parent: TMap }[]>();
-const imagesMemo = new WeakMap<K8sDoc, { ref: string; node: TScalar }[]>();
-const constraintsMemo = new WeakMap<K8sDoc, Constraint[]>();
+const pairsMemo = new WeakMap<TNode, { pair: TPair; path: readonly string[]; parent: TMap }[]>();
+const imagesMemo = new WeakMap<TNode, { ref: string; node: TScalar }[]>();
+const constraintsMemo = new WeakMap<TNode, Constraint[]>();
 
-function remember<T>(memo: WeakMap<K8sDoc, T>, d: K8sDoc, compute: (d: K8sDoc) => T): T {
-  let v = memo.get(d);
-  if (v === undefined) memo.set(d, (v = compute(d)));
+function remember<T>(memo: WeakMap<TNode, T>, d: K8sDoc, compute: (d: K8sDoc) => T): T {
+  let v = memo.get(d.root);
+  if (v === undefined) memo.set(d.root, (v = compute(d)));
   return v;
 }
 

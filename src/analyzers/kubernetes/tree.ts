@@ -153,7 +153,13 @@ export function parseYamlDocs(text: string, remember = false): YamlDocs {
  */
 const CHUNKED_MIN_CHARS = 16 * 1024;
 const DOC_START = /^---(?=[ \t]|\r?$)/gm;
-const chunkMemo = new TextMemo<TNode[]>(4096, 16 * 1024 * 1024);
+/** A document's trees at offset 0, and the copy last handed out (`at`: its offset). */
+interface ChunkTrees {
+  roots: TNode[];
+  at?: number;
+  placed?: TNode[];
+}
+const chunkMemo = new TextMemo<ChunkTrees>(4096, 16 * 1024 * 1024);
 
 function parseYamlChunked(text: string): YamlDocs | undefined {
   if (/^%/m.test(text)) return undefined;
@@ -165,21 +171,27 @@ function parseYamlChunked(text: string): YamlDocs | undefined {
   for (let k = 0; k < starts.length; k++) {
     const start = starts[k];
     const chunk = text.slice(start, k + 1 < starts.length ? starts[k + 1] : text.length);
-    let roots = chunkMemo.lookup(chunk)?.value;
-    if (!roots) {
+    let trees = chunkMemo.lookup(chunk)?.value;
+    if (!trees) {
       // Parsed from a detached copy: the remembered trees keep no document version alive.
       const own = detach(chunk);
       const parsed = parseYamlDocsRaw(own);
       if (parsed.errors.length) return undefined;
-      roots = parsed.docs;
-      chunkMemo.remember(own, roots, true);
+      trees = { roots: parsed.docs };
+      chunkMemo.remember(own, trees, true);
     }
-    for (const r of roots) docs.push(shifted(r, start));
+    // A document that has not moved (one before the edit) gets the very trees of last time, so
+    // what rules worked out from them (syntax.ts, per tree) is still known.
+    if (trees.at !== start || !trees.placed) {
+      trees.placed = trees.roots.map((r) => shifted(r, start));
+      trees.at = start;
+    }
+    docs.push(...trees.placed);
   }
   return { docs, errors: [] };
 }
 
-/** A copy of a tree with every offset moved by `d` (remembered trees are never handed out). */
+/** A copy of a tree with every offset moved by `d` (the remembered trees at offset 0 are never handed out). */
 function shifted(n: TNode, d: number): TNode {
   if (n.kind === 'scalar') return { kind: 'scalar', value: n.value, start: n.start + d, end: n.end + d };
   if (n.kind === 'seq') return { kind: 'seq', items: n.items.map((x) => shifted(x, d)), start: n.start + d, end: n.end + d };

@@ -4,6 +4,8 @@
  * Shared by the docker, kubernetes and ecs analyzers so every face says the same thing.
  */
 
+import { TextMemo } from '../../core/text-memo';
+
 export type ImageKind =
   /** A CUDA runtime, CUDA framework build or NVIDIA-published GPU image. */
   | 'cuda'
@@ -69,8 +71,21 @@ const CUDA_TAG = /(^|[-_.])(cuda\d*|cudnn\d*|cu1\d{2}|cu\d{2})(?=$|[-_.\d])/i;
 const GPU_TAG = /(^|[-_.])gpu(?=$|[-_.\d])/i;
 const NON_CUDA = /rocm|neuron|inferentia|trainium|habana|gaudi|intel|xpu|(^|[-_.])(cpu|arm64|aarch64)($|[-_.])/i;
 
-/** Classifies an image reference; undefined when it is nothing the product reports (or cannot be read). */
+/**
+ * Classifies an image reference; undefined when it is nothing the product reports (or cannot be
+ * read). Remembered by reference: a manifest repeats a few images many times, on every edit.
+ */
 export function classifyImage(text: string): ImageClass | undefined {
+  const known = classified.lookup(text);
+  if (known) return known.value;
+  const c = classifyImageUncached(text);
+  classified.remember(text, c);
+  return c;
+}
+
+const classified = new TextMemo<ImageClass | undefined>(2048, 256 * 1024);
+
+function classifyImageUncached(text: string): ImageClass | undefined {
   const ref = parseImageRef(text);
   if (!ref) return undefined;
   const { path, registry } = ref;
