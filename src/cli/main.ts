@@ -7,6 +7,7 @@ import { severityRank } from '../core/types';
 import { buildReport, formatReport } from '../report';
 import { writeFileAtomic } from '../pricing/atomic-write';
 import { defaultCacheDir, loadActiveSnapshot } from '../pricing/cache';
+import { setCodeCacheDir } from '../core/code-cache';
 import { loadPriceOverrides } from '../pricing/overrides';
 import { PriceFileError } from '../pricing/errors';
 import { HELP, parseCliArgs, UsageError, type FailOn, type ScanArgs } from './args';
@@ -42,8 +43,10 @@ async function runScan(args: ScanArgs, io: Io): Promise<number> {
   const onSigint = () => controller.abort();
   process.once('SIGINT', onSigint);
   let result;
-  const files = createFileAnalyzer(allAnalyzers, config, io.env);
   const cacheDir = io.env.ACCEL_ADVISOR_CACHE_DIR ?? defaultCacheDir(io.env);
+  // The TypeScript parser compiles from V8's code cache there (here and in the workers).
+  setCodeCacheDir(cacheDir);
+  const files = createFileAnalyzer(allAnalyzers, config, io.env);
   const cache = args.cache
     ? await ScanCache.load(args.cacheLocation ? path.resolve(io.cwd, args.cacheLocation) : defaultScanCacheFile(cacheDir, paths), config, (m) => {
         if (!args.quiet) io.stderr.write(`accel-advisor: ${m}\n`);

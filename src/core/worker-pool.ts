@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import type { EffectiveConfig } from './config';
+import { codeCacheDir } from './code-cache';
 import { CancelledError } from './discovery';
 import type { FileOutcome } from './file-analysis';
 import type { DocumentAnalysis } from './engine';
@@ -20,6 +21,8 @@ export type WorkerResponse =
 export interface WorkerData {
   /** The scan's configuration (file requests); text requests carry their own. */
   config?: EffectiveConfig;
+  /** Where the worker keeps V8 code caches (code-cache.ts): the creating thread's setting. */
+  codeCacheDir?: string;
 }
 
 interface Pending {
@@ -67,7 +70,7 @@ export class WorkerPool {
     private readonly pin?: (relPath: string) => number | undefined,
   ) {
     for (let i = 0; i < size; i++) {
-      const worker = new Worker(script, { workerData: { config } satisfies WorkerData, resourceLimits: WORKER_LIMITS });
+      const worker = new Worker(script, { workerData: { config, codeCacheDir: codeCacheDir() } satisfies WorkerData, resourceLimits: WORKER_LIMITS });
       const slot: Slot = { worker, inFlight: 0, queue: [], flushScheduled: false };
       worker.on('message', (msg: WorkerResponse) => {
         if (msg.kind !== 'files') return;
@@ -141,7 +144,7 @@ export class DocumentWorker {
   private dead: Error | undefined;
 
   constructor(script: string) {
-    this.worker = new Worker(script, { workerData: {} satisfies WorkerData });
+    this.worker = new Worker(script, { workerData: { codeCacheDir: codeCacheDir() } satisfies WorkerData });
     this.worker.unref();
     this.worker.on('message', (msg: WorkerResponse) => {
       if (msg.kind === 'files') return;

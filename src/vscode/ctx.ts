@@ -127,6 +127,7 @@ export class Ctx implements vscode.Disposable {
     this.heavy ??= Promise.resolve().then(() => {
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       const h = require('./heavy') as Heavy;
+      h.setCodeCacheDir(process.env.ACCEL_ADVISOR_CACHE_DIR || h.defaultCacheDir());
       this.selectSnapshot(h);
       return h;
     });

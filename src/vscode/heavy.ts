@@ -7,6 +7,7 @@ export { analyzeDocument, scanFolder, type ScanResult, type ScanProgress } from 
 export { SourceDocument } from '../core/document';
 export { WorkerPool, DocumentWorker } from '../core/worker-pool';
 export { releaseTrees } from '../core/treesitter';
+export { setCodeCacheDir } from '../core/code-cache';
 export { CancelledError } from '../core/discovery';
 export { parseConfigText, ConfigError, CONFIG_FILE_NAME } from '../core/config';
 export { allAnalyzers, ruleDescriptors } from '../analyzers/index';

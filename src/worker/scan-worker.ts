@@ -4,6 +4,7 @@ import { SourceDocument } from '../core/document';
 import { analyzeDocument } from '../core/engine';
 import { analyzeFile } from '../core/file-analysis';
 import { releaseTrees } from '../core/treesitter';
+import { setCodeCacheDir } from '../core/code-cache';
 import type { FileOutcome } from '../core/file-analysis';
 import type { FileRequest, WorkerData, WorkerRequest, WorkerResponse } from '../core/worker-pool';
 
@@ -11,7 +12,8 @@ import type { FileRequest, WorkerData, WorkerRequest, WorkerResponse } from '../
  * An analysis worker. Scans send files (read and analysed here; only findings travel back); the
  * editor sends open documents' text, whose trees are kept between edits.
  */
-const { config } = workerData as WorkerData;
+const { config, codeCacheDir } = workerData as WorkerData;
+setCodeCacheDir(codeCacheDir);
 const reply = (msg: WorkerResponse) => parentPort!.postMessage(msg);
 parentPort!.on('message', (req: WorkerRequest) => {
   if (req.kind === 'release') {

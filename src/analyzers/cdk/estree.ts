@@ -1,22 +1,35 @@
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import type * as Estree from '@typescript-eslint/typescript-estree';
+import { requireWithCodeCache, type CachedModule } from '../../core/code-cache';
 
 type EstreeModule = typeof Estree;
-let loaded: EstreeModule | undefined;
+let loaded: CachedModule<EstreeModule> | undefined;
+let used = false;
 
 /**
  * The TypeScript parser (typescript-estree bundles the TypeScript compiler, ~9 MB) is loaded on
  * the first CDK file, not at start-up: in the bundle it is a file of its own beside this one
- * (dist/typescript-estree.js); from source, the npm package.
+ * (dist/typescript-estree.js), compiled through V8's code cache (core/code-cache.ts); from
+ * source, the npm package.
  */
 function estree(): EstreeModule {
   if (!loaded) {
     const bundled = path.join(__dirname, 'typescript-estree.js');
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    loaded = (existsSync(bundled) ? require(bundled) : require('@typescript-eslint/typescript-estree')) as EstreeModule;
+    const plain = () => require('@typescript-eslint/typescript-estree') as EstreeModule;
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    loaded = existsSync(bundled) ? requireWithCodeCache(bundled, () => require(bundled) as EstreeModule) : { exports: plain(), save: () => undefined };
   }
-  return loaded;
+  return loaded.exports;
 }
 
-export const parseTypeScript: EstreeModule['parse'] = (code, options) => estree().parse(code, options);
+export const parseTypeScript: EstreeModule['parse'] = (code, options) => {
+  const program = estree().parse(code, options);
+  if (!used) {
+    // After the first parse, so the cache holds the functions parsing compiled too.
+    used = true;
+    loaded?.save();
+  }
+  return program;
+};
