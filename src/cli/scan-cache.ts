@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { promises as fs, readdirSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { EffectiveConfig } from '../core/config';
 import type { FileAnalyzer, FileOutcome, FileStat } from '../core/file-analysis';
 import { CATEGORIES, SEVERITIES } from '../core/types';

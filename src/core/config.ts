@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
-import { z } from 'zod';
+import * as z from 'zod';
 import { SEVERITIES, TARGETS, type NeuronTrack, type Severity, type Target } from './types';
 
 export const CONFIG_FILE_NAME = '.accel-advisor.json';

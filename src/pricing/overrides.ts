@@ -1,5 +1,5 @@
 import { promises as fs } from 'node:fs';
-import { z } from 'zod';
+import * as z from 'zod';
 import { INSTANCE_TYPE_RE } from '../core/catalog';
 import { describeZodIssue, parseJsonText, PriceFileError } from './errors';
 

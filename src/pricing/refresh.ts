@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { catalogFamilies } from '../core/catalog';
 import { writeFileAtomic } from './atomic-write';
 import { cachedSnapshotPath } from './cache';

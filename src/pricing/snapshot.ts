@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { z } from 'zod';
+import * as z from 'zod';
 import { describeZodIssue, parseJsonText, PriceFileError } from './errors';
 
 const REGION_RE = /^[a-z]{2}(-[a-z]+)+-\d+$/;

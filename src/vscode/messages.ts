@@ -2,7 +2,7 @@
  * Messages between the report panel and the extension, validated on receipt (the webview is
  * untrusted input: a message names only files the report already holds). Editor-free.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 const relPath = z
   .string()

@@ -11,7 +11,7 @@
  * (VS Code itself drops workspace values of the restricted settings).
  */
 import * as path from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import { DEFAULT_CONFIG, type ConfigFile, type EffectiveConfig } from '../core/config';
 import { SEVERITIES, TARGETS } from '../core/types';
 

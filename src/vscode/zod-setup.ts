@@ -3,6 +3,6 @@
  * host reports as a migration error; the extension parses small inputs, so the plain (jitless)
  * validators cost nothing noticeable.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 z.config({ jitless: true });

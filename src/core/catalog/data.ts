@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { PUBLISHED_ACCELERATORS, PUBLISHED_TYPES } from './published-specs';
 
 /** One instance type's specs, from the generated catalog (the CSV) or from AWS published specs. */
