@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Edit, Language, Parser, type Range, type Tree } from 'web-tree-sitter';
+import { onDocumentReleased } from './open-documents';
 
 /** Grammars shipped with the product (WebAssembly), loaded lazily on first use. */
 export type GrammarName = 'python' | 'cpp' | 'hcl' | 'terraform' | 'bash' | 'typescript';
@@ -84,7 +85,7 @@ export function diffEdit(before: string, after: string) {
   };
 }
 
-/** Forgets a document's trees (the editor calls this when a document closes). */
+/** Forgets a document's trees (open-documents.ts calls this when the editor closes a document). */
 export function releaseTrees(cacheKey: string): void {
   for (const [key, entry] of treeCache) {
     if (key.endsWith(`\0${cacheKey}`)) {
@@ -93,6 +94,7 @@ export function releaseTrees(cacheKey: string): void {
     }
   }
 }
+onDocumentReleased(releaseTrees);
 
 /**
  * Parses text with a grammar. The caller must `tree.delete()` when done (WebAssembly memory).

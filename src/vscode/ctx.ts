@@ -117,7 +117,7 @@ export class Ctx implements vscode.Disposable {
   /** Forgets an open document's cached syntax trees. */
   releaseDocument(cacheKey: string): void {
     this.documentWorker?.release(cacheKey);
-    void this.heavy?.then((h) => h.releaseTrees(cacheKey));
+    void this.heavy?.then((h) => h.releaseDocument(cacheKey));
   }
 
   /** Parsers, analyzers, catalog, pricing: loaded once, on first use. */

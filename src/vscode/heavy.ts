@@ -6,7 +6,7 @@
 export { analyzeDocument, scanFolder, type ScanResult, type ScanProgress } from '../core/engine';
 export { SourceDocument } from '../core/document';
 export { WorkerPool, DocumentWorker } from '../core/worker-pool';
-export { releaseTrees } from '../core/treesitter';
+export { releaseDocument } from '../core/open-documents';
 export { setCodeCacheDir } from '../core/code-cache';
 export { CancelledError } from '../core/discovery';
 export { parseConfigText, ConfigError, CONFIG_FILE_NAME } from '../core/config';

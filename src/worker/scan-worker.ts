@@ -3,7 +3,7 @@ import { allAnalyzers } from '../analyzers';
 import { SourceDocument } from '../core/document';
 import { analyzeDocument } from '../core/engine';
 import { analyzeFile } from '../core/file-analysis';
-import { releaseTrees } from '../core/treesitter';
+import { releaseDocument } from '../core/open-documents';
 import { setCodeCacheDir } from '../core/code-cache';
 import type { FileOutcome } from '../core/file-analysis';
 import type { FileRequest, WorkerData, WorkerRequest, WorkerResponse } from '../core/worker-pool';
@@ -17,7 +17,7 @@ setCodeCacheDir(codeCacheDir);
 const reply = (msg: WorkerResponse) => parentPort!.postMessage(msg);
 parentPort!.on('message', (req: WorkerRequest) => {
   if (req.kind === 'release') {
-    releaseTrees(req.cacheKey);
+    releaseDocument(req.cacheKey);
     return;
   }
   if (req.kind === 'files') {

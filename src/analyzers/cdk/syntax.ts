@@ -1,6 +1,7 @@
-import { visitorKeys } from '@typescript-eslint/visitor-keys';
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { parseTypeScript } from './estree';
+import { collectSubtree, hasSharedParts, reparse, type CdkState } from './incremental';
+import { onDocumentReleased } from '../../core/open-documents';
 import type { SourceDocument } from '../../core/document';
 import type { ParserAdapter } from '../../core/rule';
 
@@ -22,10 +23,6 @@ export interface ParsedCdk {
 /** JSX only where the extension says so: `<T>x` casts are valid TypeScript elsewhere. */
 function wantsJsx(relPath: string): boolean {
   return /\.(tsx|jsx)$/i.test(relPath);
-}
-
-function isNode(v: unknown): v is Node {
-  return !!v && typeof v === 'object' && typeof (v as { type?: unknown }).type === 'string';
 }
 
 function collectImports(program: TSESTree.Program, imports: Map<string, string>): void {
@@ -50,44 +47,73 @@ function collectImports(program: TSESTree.Program, imports: Map<string, string>)
   }
 }
 
-export function parseCdk(text: string, relPath: string): ParsedCdk {
-  let program: TSESTree.Program;
+function parseProgram(text: string, relPath: string): TSESTree.Program {
   try {
-    program = parseTypeScript(text, { range: true, loc: true, jsx: wantsJsx(relPath), comment: false });
+    return parseTypeScript(text, { range: true, loc: true, jsx: wantsJsx(relPath), comment: false });
   } catch (err) {
     const e = err as { message?: string; lineNumber?: number; column?: number };
     const where = e.lineNumber ? ` (line ${e.lineNumber}${e.column !== undefined ? `, column ${e.column + 1}` : ''})` : '';
     throw new Error(`TypeScript/JavaScript syntax error${where}: ${e.message ?? String(err)}`);
   }
-  const parents = new Map<Node, Node>();
-  const nodes: Node[] = [];
-  const strings: { node: Node; value: string }[] = [];
-  const visit = (node: Node, parent: Node | undefined) => {
-    if (parent) parents.set(node, parent);
-    nodes.push(node);
-    if (node.type === 'Literal' && typeof node.value === 'string') strings.push({ node, value: node.value });
-    else if (node.type === 'TemplateLiteral' && node.expressions.length === 0 && node.quasis.length === 1) {
-      strings.push({ node, value: node.quasis[0].value.cooked ?? node.quasis[0].value.raw });
-    }
-    // The node type's child keys (typescript-eslint's table), not every own key of the node.
-    for (const key of visitorKeys[node.type] ?? Object.keys(node)) {
-      if (key === 'parent' || key === 'loc' || key === 'range') continue;
-      const child = (node as unknown as Record<string, unknown>)[key];
-      if (Array.isArray(child)) {
-        for (const c of child) if (isNode(c)) visit(c, node);
-      } else if (isNode(child)) visit(child, node);
-    }
-  };
-  visit(program, undefined);
+}
+
+function wholeState(text: string, relPath: string): CdkState {
+  const program = parseProgram(text, relPath);
+  const state: CdkState = { text, program, nodes: [], parents: new Map(), strings: [], movable: false };
+  collectSubtree(program, undefined, state.nodes, state.parents, state.strings);
+  return state;
+}
+
+function fromState(state: CdkState): ParsedCdk {
   const imports = new Map<string, string>();
-  collectImports(program, imports);
-  return { program, parent: (n) => parents.get(n), nodes, strings, imports };
+  collectImports(state.program, imports);
+  const parents = state.parents;
+  return { program: state.program, parent: (n) => parents.get(n), nodes: state.nodes, strings: state.strings, imports };
+}
+
+/**
+ * Open documents keep their tree between edits (incremental.ts): the statements around an edit
+ * are re-parsed, the rest is moved. A failed re-parse forgets the state and parses whole.
+ */
+const openStates = new Map<string, CdkState>();
+const MAX_OPEN_STATES = 8;
+let incrementalOn = true;
+onDocumentReleased((cacheKey) => openStates.delete(cacheKey));
+
+/** Turns incremental re-parsing off or on (tests compare both); returns the previous setting. */
+export function setCdkIncremental(on: boolean): boolean {
+  const previous = incrementalOn;
+  incrementalOn = on;
+  return previous;
+}
+
+export function parseCdk(text: string, relPath: string, cacheKey?: string): ParsedCdk {
+  if (cacheKey === undefined || !incrementalOn) return fromState(wholeState(text, relPath));
+  const kept = openStates.get(cacheKey);
+  openStates.delete(cacheKey);
+  if (kept) {
+    let ok = false;
+    try {
+      ok = reparse(kept, text, (code) => parseTypeScript(code, { range: true, loc: true, jsx: wantsJsx(relPath), comment: false }));
+    } catch {
+      ok = false; // the state may be half-changed: it is dropped
+    }
+    if (ok) {
+      openStates.set(cacheKey, kept);
+      return fromState(kept);
+    }
+  }
+  const state = wholeState(text, relPath);
+  state.movable = !hasSharedParts([state.program]);
+  openStates.set(cacheKey, state);
+  if (openStates.size > MAX_OPEN_STATES) openStates.delete(openStates.keys().next().value as string);
+  return fromState(state);
 }
 
 export const cdkParser: ParserAdapter<ParsedCdk> = {
   id: 'cdk-typescript',
   parse(doc: SourceDocument) {
-    return parseCdk(doc.text, doc.relPath);
+    return parseCdk(doc.text, doc.relPath, doc.cacheKey);
   },
 };
 

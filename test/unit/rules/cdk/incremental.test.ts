@@ -1,0 +1,139 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { cdkAnalyzer } from '../../../../src/analyzers/cdk';
+import { parseCdk, setCdkIncremental, type ParsedCdk } from '../../../../src/analyzers/cdk/syntax';
+import { releaseDocument } from '../../../../src/core/open-documents';
+import { DEFAULT_CONFIG } from '../../../../src/core/config';
+import { SourceDocument } from '../../../../src/core/document';
+import { analyzeDocument } from '../../../../src/core/engine';
+
+/**
+ * An open CDK file is re-parsed around each edit (incremental.ts). Whatever the edit, the tree,
+ * the node and string lists, parent links and findings must equal those of a whole parse.
+ */
+const root = path.resolve(__dirname, '../../../..');
+const sample = readFileSync(path.join(root, 'samples/gpu-workspace/infra/cdk/lib/training-stack.ts'), 'utf8');
+
+/** The sample's shape made long: a stack class with a long constructor, a method, then top-level statements. */
+function longStack(): string {
+  const head = sample.slice(0, sample.indexOf('    // Single-node'));
+  const body = sample.slice(sample.indexOf('    // Single-node'), sample.lastIndexOf('  }\n}'));
+  const copies = Array.from({ length: 12 }, (_, i) => body.replace(/'(Trainer|gpu-inference|RankerEndpointConfig|FeatureFn)'/g, `'$1${i}'`)).join('');
+  const tail = Array.from({ length: 10 }, (_, i) => `new ec2.Instance(app, 'T${i}', { instanceType: new ec2.InstanceType('g5.${i % 2 ? '2' : ''}xlarge') });\n`).join('');
+  return `${head}${copies}  }\n\n  async helper(x: number) {\n    const y = await Promise.resolve(x);\n    return y * 2;\n  }\n}\n\nconst app = new cdk.App();\n${tail}`;
+}
+
+/** Several statements per line, at the top level and in a function: later offsets on the edited line move. */
+function compactStack(): string {
+  const head = "import * as cdk from 'aws-cdk-lib';\nimport * as ec2 from 'aws-cdk-lib/aws-ec2';\n";
+  const line = (i: number) => `new ec2.Instance(app, 'A${i}', { instanceType: new ec2.InstanceType('g5.xlarge') }); const n${i} = ${i}; new ec2.Instance(app, 'B${i}', { instanceType: 'p4d.24xlarge' });\n`;
+  const top = Array.from({ length: 20 }, (_, i) => line(i)).join('');
+  const inFunction = Array.from({ length: 20 }, (_, i) => `  ${line(100 + i)}`).join('');
+  return `${head}const app = new cdk.App();\n${top}function build(app: cdk.App) {\n${inFunction}}\n`;
+}
+
+/** The first place where two trees differ, as a path; undefined when equal. */
+function firstDifference(a: unknown, b: unknown, at = 'program'): string | undefined {
+  if (a === b) return undefined;
+  if (!a || !b || typeof a !== 'object' || typeof b !== 'object') return `${at}: ${JSON.stringify(a)} ≠ ${JSON.stringify(b)}`;
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  for (const k of new Set([...Object.keys(x), ...Object.keys(y)])) {
+    const d = firstDifference(x[k], y[k], `${at}.${k}`);
+    if (d) return d;
+  }
+  return undefined;
+}
+
+function assertSame(inc: ParsedCdk, whole: ParsedCdk, what: string) {
+  assert.equal(firstDifference(inc.program, whole.program), undefined, what);
+  const show = (n: { type: string; range: [number, number] } | undefined) => n && `${n.type}@${n.range}`;
+  assert.deepEqual(inc.nodes.map(show), whole.nodes.map(show), `${what}: nodes`);
+  assert.deepEqual(inc.nodes.map((n) => show(inc.parent(n))), whole.nodes.map((n) => show(whole.parent(n))), `${what}: parents`);
+  assert.deepEqual(inc.strings.map((s) => `${s.value}@${s.node.range}`), whole.strings.map((s) => `${s.value}@${s.node.range}`), `${what}: strings`);
+  assert.deepEqual([...inc.imports], [...whole.imports], `${what}: imports`);
+}
+
+describe('cdk/incremental: an open file re-parsed around each edit', () => {
+  afterEach(() => releaseDocument('cdk-incremental-test'));
+
+  it('typing inside the constructor re-parses in place, and equals a whole parse', async () => {
+    let text = longStack();
+    const first = parseCdk(text, 'lib/stack.ts', 'cdk-incremental-test');
+    const at = text.indexOf("'g5.2xlarge'", text.length / 2);
+    text = `${text.slice(0, at)}'p4d.24xlarge'${text.slice(at + "'g5.2xlarge'".length)}`;
+    const inc = parseCdk(text, 'lib/stack.ts', 'cdk-incremental-test');
+    assert.equal(inc.program, first.program, 'the tree was kept and moved, not parsed again');
+    assertSame(inc, parseCdk(text, 'lib/stack.ts'), 'after the edit');
+    const key = 'cdk-incremental-test';
+    const open = await analyzeDocument(new SourceDocument('lib/stack.ts', `${text} `, undefined, key), [cdkAnalyzer], DEFAULT_CONFIG);
+    const fresh = await analyzeDocument(new SourceDocument('lib/stack.ts', `${text} `), [cdkAnalyzer], DEFAULT_CONFIG);
+    assert.ok(open.findings.some((f) => f.message.includes('p4d.24xlarge')));
+    assert.deepEqual(open, fresh, 'findings');
+  });
+
+  it('random edits (braces, quotes, comments, lines, await, imports) always equal a whole parse', () => {
+    const inserts = [' ', '\n', 'x', ';', '{', '}', '(', ')', "'", '`', '/*', '*/', '//', ',', 'await ', "new ec2.InstanceType('p4d.24xlarge')", '\n    const z = 1;\n', 'export ', '.', '\t'];
+    let totalValid = 0;
+    for (const [seed, shape] of [[1, longStack], [2, longStack], [3, compactStack], [4, compactStack]] as const) {
+      let text = shape();
+      let state: number = seed;
+      const next = (n: number) => {
+        state = (state * 1103515245 + 12345) & 0x7fffffff;
+        return state % n;
+      };
+      let kept = 0;
+      let valid = 0;
+      let previous: ParsedCdk | undefined;
+      for (let step = 0; step < 150; step++) {
+        const at = next(text.length);
+        const op = next(3);
+        const edited =
+          op === 0 ? text.slice(0, at) + inserts[next(inserts.length)] + text.slice(at) : op === 1 ? text.slice(0, at) + text.slice(at + 1 + next(3)) : `${text.slice(0, at)} ${text.slice(at)}`;
+        const what = `seed ${seed}, step ${step}`;
+        let whole: ParsedCdk | undefined;
+        let wholeError: string | undefined;
+        try {
+          whole = parseCdk(edited, 'lib/stack.ts');
+        } catch (err) {
+          wholeError = (err as Error).message;
+        }
+        let inc: ParsedCdk | undefined;
+        let incError: string | undefined;
+        try {
+          inc = parseCdk(edited, 'lib/stack.ts', 'cdk-incremental-test');
+        } catch (err) {
+          incError = (err as Error).message;
+        }
+        assert.equal(incError, wholeError, `${what}: the same syntax error`);
+        if (inc && whole) {
+          assertSame(inc, whole, what);
+          if (previous) valid++;
+          if (previous && inc.program === previous.program) kept++;
+          previous = inc;
+          text = edited;
+        } else {
+          previous = undefined;
+          if (next(2)) text = edited; // keep typing in a broken file for a while
+        }
+      }
+      assert.ok(kept >= valid / 2, `seed ${seed}: the incremental path was taken ${kept} times of ${valid}`);
+      totalValid += valid;
+    }
+    assert.ok(totalValid >= 60, `edits that kept the file valid: ${totalValid}`);
+  });
+
+  it('turned off, or for a scan (no cache key), parses whole every time', () => {
+    const text = longStack();
+    const a = parseCdk(text, 'lib/stack.ts');
+    assert.notEqual(parseCdk(`${text} `, 'lib/stack.ts').program, a.program);
+    const previous = setCdkIncremental(false);
+    try {
+      const b = parseCdk(text, 'lib/stack.ts', 'cdk-incremental-test');
+      assert.notEqual(parseCdk(`${text} `, 'lib/stack.ts', 'cdk-incremental-test').program, b.program);
+    } finally {
+      setCdkIncremental(previous);
+    }
+  });
+});
