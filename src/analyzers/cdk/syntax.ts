@@ -77,6 +77,7 @@ function fromState(state: CdkState): ParsedCdk {
  */
 const openStates = new Map<string, CdkState>();
 const MAX_OPEN_STATES = 8;
+const MAX_OPEN_CHARS = 2 * 1024 * 1024;
 let incrementalOn = true;
 onDocumentReleased((cacheKey) => openStates.delete(cacheKey));
 
@@ -106,7 +107,14 @@ export function parseCdk(text: string, relPath: string, cacheKey?: string): Pars
   const state = wholeState(text, relPath);
   state.movable = !hasSharedParts([state.program]);
   openStates.set(cacheKey, state);
-  if (openStates.size > MAX_OPEN_STATES) openStates.delete(openStates.keys().next().value as string);
+  // A tree costs ~70× its text in memory (10 MB for 5,000 lines): a few files, at most ~2 MB of text.
+  let chars = 0;
+  for (const s of openStates.values()) chars += s.text.length;
+  while (openStates.size > 1 && (openStates.size > MAX_OPEN_STATES || chars > MAX_OPEN_CHARS)) {
+    const [oldestKey, oldest] = openStates.entries().next().value as [string, CdkState];
+    openStates.delete(oldestKey);
+    chars -= oldest.text.length;
+  }
   return fromState(state);
 }
 
