@@ -77,7 +77,7 @@ function fromState(state: CdkState): ParsedCdk {
  */
 const openStates = new Map<string, CdkState>();
 const MAX_OPEN_STATES = 8;
-const MAX_OPEN_CHARS = 2 * 1024 * 1024;
+const MAX_OPEN_CHARS = 1024 * 1024;
 let incrementalOn = true;
 onDocumentReleased((cacheKey) => openStates.delete(cacheKey));
 
@@ -107,7 +107,7 @@ export function parseCdk(text: string, relPath: string, cacheKey?: string): Pars
   const state = wholeState(text, relPath);
   state.movable = !hasSharedParts([state.program]);
   openStates.set(cacheKey, state);
-  // A tree costs ~70× its text in memory (10 MB for 5,000 lines): a few files, at most ~2 MB of text.
+  // A tree costs ~70× its text in memory (10 MB for 5,000 lines): a few files, at most ~1 MB of text (~70 MB).
   let chars = 0;
   for (const s of openStates.values()) chars += s.text.length;
   while (openStates.size > 1 && (openStates.size > MAX_OPEN_STATES || chars > MAX_OPEN_CHARS)) {
