@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Edit, Language, Parser, type Range, type Tree } from 'web-tree-sitter';
 import { onDocumentReleased } from './open-documents';
+import { commonPrefix, commonSuffix } from './text-diff';
 
 /** Grammars shipped with the product (WebAssembly), loaded lazily on first use. */
 export type GrammarName = 'python' | 'cpp' | 'hcl' | 'terraform' | 'bash' | 'typescript';
@@ -68,11 +69,8 @@ function point(text: string, offset: number): { row: number; column: number } {
 
 /** The single edit that turns `before` into `after`: common prefix and suffix kept. */
 export function diffEdit(before: string, after: string) {
-  const max = Math.min(before.length, after.length);
-  let start = 0;
-  while (start < max && before.charCodeAt(start) === after.charCodeAt(start)) start++;
-  let end = 0;
-  while (end < max - start && before.charCodeAt(before.length - 1 - end) === after.charCodeAt(after.length - 1 - end)) end++;
+  const start = commonPrefix(before, after);
+  const end = commonSuffix(before, after, start);
   const oldEndIndex = before.length - end;
   const newEndIndex = after.length - end;
   return {

@@ -1,4 +1,5 @@
 import { visitorKeys } from '@typescript-eslint/visitor-keys';
+import { commonPrefix, commonSuffix } from '../../core/text-diff';
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 
 type Node = TSESTree.Node;
@@ -47,28 +48,6 @@ function flatten(nodes: readonly Node[]): Flat {
     flat.ends[k] = nodes[k].loc.end;
   }
   return flat;
-}
-
-/** Length of the common prefix of two strings, compared a block at a time (native comparisons). */
-function commonPrefix(a: string, b: string): number {
-  const max = Math.min(a.length, b.length);
-  let i = 0;
-  for (const block of [65536, 4096, 256]) {
-    while (i + block <= max && a.slice(i, i + block) === b.slice(i, i + block)) i += block;
-  }
-  while (i < max && a.charCodeAt(i) === b.charCodeAt(i)) i++;
-  return i;
-}
-
-/** Length of the common suffix of two strings, not reaching into the first `floor` characters of either. */
-function commonSuffix(a: string, b: string, floor: number): number {
-  const max = Math.min(a.length, b.length) - floor;
-  let i = 0;
-  for (const block of [65536, 4096, 256]) {
-    while (i + block <= max && a.slice(a.length - i - block, a.length - i) === b.slice(b.length - i - block, b.length - i)) i += block;
-  }
-  while (i < max && a.charCodeAt(a.length - 1 - i) === b.charCodeAt(b.length - 1 - i)) i++;
-  return i;
 }
 
 /** Whether any node, range or location object is reachable twice from `roots`. */

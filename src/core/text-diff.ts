@@ -1,0 +1,26 @@
+/**
+ * Where two versions of a document differ, for incremental re-parsing. Blocks are compared with
+ * native string comparison first (a 600 KB document compared a character at a time took ~6 ms).
+ */
+
+/** Length of the common prefix of two strings, compared a block at a time (native comparisons). */
+export function commonPrefix(a: string, b: string): number {
+  const max = Math.min(a.length, b.length);
+  let i = 0;
+  for (const block of [65536, 4096, 256]) {
+    while (i + block <= max && a.slice(i, i + block) === b.slice(i, i + block)) i += block;
+  }
+  while (i < max && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  return i;
+}
+
+/** Length of the common suffix of two strings, not reaching into the first `floor` characters of either. */
+export function commonSuffix(a: string, b: string, floor: number): number {
+  const max = Math.min(a.length, b.length) - floor;
+  let i = 0;
+  for (const block of [65536, 4096, 256]) {
+    while (i + block <= max && a.slice(a.length - i - block, a.length - i) === b.slice(b.length - i - block, b.length - i)) i += block;
+  }
+  while (i < max && a.charCodeAt(a.length - 1 - i) === b.charCodeAt(b.length - 1 - i)) i++;
+  return i;
+}
