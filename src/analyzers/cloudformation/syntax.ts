@@ -184,7 +184,13 @@ const YAML_OPTIONS = { customTags: CFN_TAGS, prettyErrors: false, uniqueKeys: fa
  * several documents, flow style around Resources, an error anywhere — parses the whole text.
  */
 const CHUNKED_MIN_CHARS = 16 * 1024;
-const resourceMemo = new TextMemo<CfnEntry | null>(8192, 16 * 1024 * 1024);
+/** A resource at offset 0 (null: it did not parse on its own), and the copy last handed out at `at`. */
+interface KnownResource {
+  entry: CfnEntry | null;
+  at?: number;
+  placed?: CfnEntry;
+}
+const resourceMemo = new TextMemo<KnownResource>(8192, 16 * 1024 * 1024);
 let useResourceMemo = true;
 
 /** Turns chunked reading off or on (tests compare both); returns the previous setting. */
@@ -229,17 +235,22 @@ function parseResourcesChunked(text: string): CfnNode | undefined {
   for (let k = 0; k < starts.length; k++) {
     const start = starts[k];
     const fragment = text.slice(start, k + 1 < starts.length ? starts[k + 1] : bodyEnd);
-    let entry = resourceMemo.lookup(fragment)?.value;
-    if (entry === undefined) {
+    let known = resourceMemo.lookup(fragment)?.value;
+    if (known === undefined) {
       // Parsed from a detached copy: the remembered tree keeps no document version alive.
       const own = detach(fragment);
       const doc = parseDocument(own, YAML_OPTIONS);
       const node = doc.errors.length || doc.warnings.length ? undefined : fromYaml(doc.contents, own);
-      entry = node?.kind === 'map' && node.entries.length === 1 && !node.tag ? node.entries[0] : null;
-      resourceMemo.remember(own, entry, true);
+      known = { entry: node?.kind === 'map' && node.entries.length === 1 && !node.tag ? node.entries[0] : null };
+      resourceMemo.remember(own, known, true);
     }
-    if (!entry) return undefined;
-    entries.push({ key: entry.key, value: shiftCfn(entry.value, start) });
+    if (!known.entry) return undefined;
+    // A resource that has not moved (one before the edit) is handed out as the same objects.
+    if (known.at !== start || !known.placed) {
+      known.placed = { key: known.entry.key, value: shiftCfn(known.entry.value, start) };
+      known.at = start;
+    }
+    entries.push(known.placed);
   }
   const last = entries[entries.length - 1].value;
   slot.value = { kind: 'map', entries, start: starts[0] + indent.length, end: last.end, tag: undefined };
