@@ -32,21 +32,35 @@ export function skipRawLiteral(text: string, i: number): number {
 }
 
 /**
- * After an identifier `word` that ends at `i`: the end of the string literal it prefixes
- * (`u8"…"`, `L'…'`, `R"(…)"`), or -1 when it prefixes none.
+ * After an identifier from `start` to `i`: the end of the string literal it prefixes (`u8"…"`,
+ * `L'…'`, `R"(…)"`), or -1 when it prefixes none. Looks at the word only before a quote (most
+ * identifiers are not sliced at all).
  */
-export function skipPrefixedLiteral(text: string, word: string, i: number): number {
+export function skipPrefixedLiteral(text: string, start: number, i: number): number {
   const next = text.charCodeAt(i);
+  if ((next !== 34 && next !== 39) || i - start > 3) return -1;
+  const word = text.slice(start, i);
   if (next === 34 && /^(?:u8|u|U|L)?R$/.test(word)) return skipRawLiteral(text, i);
-  if ((next === 34 || next === 39) && /^(?:u8|u|U|L)$/.test(word)) return skipLiteral(text, i);
+  if (/^(?:u8|u|U|L)$/.test(word)) return skipLiteral(text, i);
   return -1;
 }
 
-/** Operators the grammar reads as one token (tree leaves), so rules see the same punctuation. */
-const THREE_PUNCT = new Set(['<<=', '>>=', '...', '->*', '<=>']);
-const TWO_PUNCT = new Set(['::', '->', '<<', '>>', '<=', '>=', '==', '!=', '&&', '||', '++', '--', '##', '+=', '-=', '*=', '/=', '%=', '&=', '|=', '^=', '.*']);
+/**
+ * Operators the grammar reads as one token (tree leaves), so rules see the same punctuation. Kept
+ * as numbers made of their (ASCII) character codes: looked up without slicing the text.
+ */
+const code2 = (a: number, b: number) => (a << 7) | b;
+const code3 = (a: number, b: number, c: number) => (a << 14) | (b << 7) | c;
+const THREE_PUNCT = new Set(['<<=', '>>=', '...', '->*', '<=>'].map((p) => code3(p.charCodeAt(0), p.charCodeAt(1), p.charCodeAt(2))));
+const TWO_PUNCT = new Set(['::', '->', '<<', '>>', '<=', '>=', '==', '!=', '&&', '||', '++', '--', '##', '+=', '-=', '*=', '/=', '%=', '&=', '|=', '^=', '.*'].map((p) => code2(p.charCodeAt(0), p.charCodeAt(1))));
 
 /** Length of the punctuation token at `i`. */
 export function punctLength(text: string, i: number): number {
-  return THREE_PUNCT.has(text.slice(i, i + 3)) ? 3 : TWO_PUNCT.has(text.slice(i, i + 2)) ? 2 : 1;
+  const a = text.charCodeAt(i);
+  const b = text.charCodeAt(i + 1);
+  const c = text.charCodeAt(i + 2);
+  // Past the end a code is NaN, and NaN < 128 is false.
+  if (a < 128 && b < 128 && c < 128 && THREE_PUNCT.has(code3(a, b, c))) return 3;
+  if (a < 128 && b < 128 && TWO_PUNCT.has(code2(a, b))) return 2;
+  return 1;
 }

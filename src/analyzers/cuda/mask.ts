@@ -61,10 +61,10 @@ export function maskCudaSyntax(text: string): string {
     if (isIdStart(c)) {
       const start = i;
       while (i < n && isIdPart(text.charCodeAt(i))) i++;
-      const word = text.slice(start, i);
-      const literalEnd = skipPrefixedLiteral(text, word, i);
+      const literalEnd = skipPrefixedLiteral(text, start, i);
       if (literalEnd >= 0) i = literalEnd;
-      else if (QUALIFIERS.has(word)) edits.push({ start, text: ' '.repeat(word.length) });
+      // Every qualifier starts with two underscores: only those words are sliced.
+      else if (c === 95 && text.charCodeAt(start + 1) === 95 && QUALIFIERS.has(text.slice(start, i))) edits.push({ start, text: ' '.repeat(i - start) });
       continue;
     }
     if (c === 60 && text.charCodeAt(i + 1) === 60 && text.charCodeAt(i + 2) === 60 && text.charCodeAt(i + 3) !== 60) {

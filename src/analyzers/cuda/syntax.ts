@@ -236,7 +236,7 @@ function collect(root: SyntaxNode, text: string, nodes: SyntaxNode[]): Collected
     }
     if (isIdStart(c)) {
       while (i < n && isIdPart(text.charCodeAt(i))) i++;
-      const literalEnd = skipPrefixedLiteral(text, text.slice(start, i), i);
+      const literalEnd = skipPrefixedLiteral(text, start, i);
       if (literalEnd >= 0) {
         i = literalEnd;
         push('string', start, i);
