@@ -174,6 +174,12 @@ function moveSubtree(root: Node, moveRange: (r: [number, number]) => void, moveP
   }
 }
 
+/** `arr.splice(at, count, ...items)` without spreading a long list into arguments (V8 caps their number). */
+function replaceRange<T>(arr: T[], at: number, count: number, items: readonly T[]): void {
+  arr.splice(at, count);
+  for (let k = 0; k < items.length; k += 4096) arr.splice(at + k, 0, ...items.slice(k, k + 4096));
+}
+
 /** How many entries a subtree has in the node list (collectSubtree's count). */
 function subtreeSize(root: Node): number {
   let count = 0;
@@ -254,6 +260,9 @@ export function reparse(state: CdkState, text: string, parse: ParseProgram): boo
   if (before >= 0 && (items[0]?.type !== list[before].type || items[0].range[0] !== list[before].range[0] || items[0].range[1] !== list[before].range[1])) return false;
   const last = items[items.length - 1];
   if (after < list.length && (last?.type !== list[after].type || last.range[0] !== list[after].range[0] + delta || last.range[1] !== list[after].range[1] + delta)) return false;
+  // A string statement opening the snippet reads as a directive ('use strict') there, which it is
+  // not in the middle of a body.
+  if (before >= 0 && items.some((i) => i.type === 'ExpressionStatement' && i.directive !== undefined)) return false;
   // Nothing of the snippet may fall outside the items (an unbalanced brace would end the wrapper early).
   if (c.context.kind !== 'program' && items.length && (items[0].range[0] < regionStart || last.range[1] > regionOldEnd + delta)) return false;
 
@@ -297,20 +306,20 @@ export function reparse(state: CdkState, text: string, parse: ParseProgram): boo
   const addedStrings: { node: Node; value: string }[] = [];
   for (const item of items) collectSubtree(item, c.owner, addedNodes, state.parents, addedStrings);
   const spliceAt = firstReplaced < 0 ? afterReplaced : firstReplaced;
-  nodes.splice(spliceAt, removedNodes.length, ...addedNodes);
+  replaceRange(nodes, spliceAt, removedNodes.length, addedNodes);
   const added = flatten(addedNodes);
-  ranges.splice(spliceAt, removedNodes.length, ...added.ranges);
-  starts.splice(spliceAt, removedNodes.length, ...added.starts);
-  ends.splice(spliceAt, removedNodes.length, ...added.ends);
+  replaceRange(ranges, spliceAt, removedNodes.length, added.ranges);
+  replaceRange(starts, spliceAt, removedNodes.length, added.starts);
+  replaceRange(ends, spliceAt, removedNodes.length, added.ends);
   for (const n of removedNodes) state.parents.delete(n); // the new nodes are all new objects
   const gone = new Set<Node>();
   for (const n of removedNodes) if (n.type === 'Literal' || n.type === 'TemplateLiteral') gone.add(n);
   const kept = gone.size ? state.strings.filter((s) => !gone.has(s.node)) : state.strings;
   let insertAt = 0;
   while (insertAt < kept.length && kept[insertAt].node.range[0] < regionStart) insertAt++;
-  kept.splice(insertAt, 0, ...addedStrings);
+  replaceRange(kept, insertAt, 0, addedStrings);
   state.strings = kept;
-  list.splice(replacedFrom, replacedTo - replacedFrom, ...items);
+  replaceRange(list, replacedFrom, replacedTo - replacedFrom, items);
 
   if (c.context.kind === 'program') {
     // typescript-estree's Program spans the first token to the end of the text.

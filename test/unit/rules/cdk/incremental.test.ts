@@ -74,7 +74,7 @@ describe('cdk/incremental: an open file re-parsed around each edit', () => {
   });
 
   it('random edits (braces, quotes, comments, lines, await, imports) always equal a whole parse', () => {
-    const inserts = [' ', '\n', 'x', ';', '{', '}', '(', ')', "'", '`', '/*', '*/', '//', ',', 'await ', "new ec2.InstanceType('p4d.24xlarge')", '\n    const z = 1;\n', 'export ', '.', '\t'];
+    const inserts = [' ', '\n', 'x', ';', '{', '}', '(', ')', "'", '`', '/*', '*/', '//', ',', 'await ', "new ec2.InstanceType('p4d.24xlarge')", '\n    const z = 1;\n', 'export ', '.', '\t', "'s';", "\n'use strict';\n"];
     let totalValid = 0;
     for (const [seed, shape] of [[1, longStack], [2, longStack], [3, compactStack], [4, compactStack]] as const) {
       let text = shape();
@@ -122,6 +122,23 @@ describe('cdk/incremental: an open file re-parsed around each edit', () => {
       totalValid += valid;
     }
     assert.ok(totalValid >= 60, `edits that kept the file valid: ${totalValid}`);
+  });
+
+  it('a string statement in the middle of a body, top-level await, and a paste of thousands of statements equal a whole parse', () => {
+    const base = "import * as cdk from 'aws-cdk-lib';\nconst a = 1;\nconst b = 2;\nawait load();\nconst c = 3;\nconst d = 4;\nfunction f() {\n  const e = 1;\n  'not a directive';\n  const g = 2;\n  const h = 3;\n}\n";
+    let text = base;
+    parseCdk(text, 'lib/stack.ts', 'cdk-incremental-test');
+    const edits: [string, string][] = [
+      ['const g = 2;', 'const g = 5;'],
+      ['await load();', 'await load(1);'],
+      ['const e = 1;', 'const e = 7;'],
+      ['const h = 3;', `const h = 3;\n${'  new cdk.App();\n'.repeat(6000)}`],
+      ['const c = 3;', 'const c = 4;'],
+    ];
+    for (const [from, to] of edits) {
+      text = text.replace(from, to);
+      assertSame(parseCdk(text, 'lib/stack.ts', 'cdk-incremental-test'), parseCdk(text, 'lib/stack.ts'), `${from} → ${to.slice(0, 20)}`);
+    }
   });
 
   it('turned off, or for a scan (no cache key), parses whole every time', () => {
