@@ -4,6 +4,8 @@ import { runInNewContext } from 'node:vm';
 import { parseYamlDocs } from '../../../src/analyzers/kubernetes/tree';
 import { terraformParser } from '../../../src/analyzers/terraform/syntax';
 import { cloudformationParser } from '../../../src/analyzers/cloudformation/syntax';
+import { cdkParser } from '../../../src/analyzers/cdk/syntax';
+import { releaseDocument } from '../../../src/core/open-documents';
 import { SourceDocument } from '../../../src/core/document';
 import { releaseTrees } from '../../../src/core/treesitter';
 
@@ -46,6 +48,15 @@ describe('remembered parts keep no old document versions alive', () => {
     // With a document key, as the editor does: the tree is re-parsed incrementally.
     const growth = await growthAfterEdits(Array.from({ length: 1500 }, (_, i) => block(i)).join(''), (t) => terraformParser.parse(new SourceDocument('main.tf', t, undefined, 'memo-memory-test')), edits);
     releaseTrees('memo-memory-test');
+    assert.ok(growth < limit, `heap grew ${(growth / 1e6).toFixed(1)} MB`);
+    if (process.env.SHOW_GROWTH) console.log(`      heap growth ${(growth / 1e6).toFixed(1)} MB`);
+  });
+
+  it('CDK (the tree kept between edits, re-parsed around each)', async () => {
+    const stmt = (i: number) => `    new ec2.Instance(this, 'NodeNumber${i}', { vpc, instanceType: new ec2.InstanceType('p4d.24xlarge') });\n`;
+    const text = `import * as ec2 from 'aws-cdk-lib/aws-ec2';\nexport class Stack {\n  constructor(vpc: ec2.IVpc) {\n${Array.from({ length: 1500 }, (_, i) => stmt(i)).join('')}  }\n}\n`;
+    const growth = await growthAfterEdits(text, (t) => cdkParser.parse(new SourceDocument('stack.ts', t, undefined, 'memo-memory-cdk')), edits);
+    releaseDocument('memo-memory-cdk');
     assert.ok(growth < limit, `heap grew ${(growth / 1e6).toFixed(1)} MB`);
     if (process.env.SHOW_GROWTH) console.log(`      heap growth ${(growth / 1e6).toFixed(1)} MB`);
   });
