@@ -14,8 +14,19 @@ export interface AsmStatement {
   msvcText: string;
 }
 
-/** GNU `asm [volatile] ( "template" … )` statements and MSVC `__asm { … }` blocks, in token order. */
-export function asmStatements(parsed: ParsedCpp): AsmStatement[] {
+/**
+ * GNU `asm [volatile] ( "template" … )` statements and MSVC `__asm { … }` blocks, in token order.
+ * Found once per parse (two rules ask; each pass steps through every token).
+ */
+export function asmStatements(parsed: ParsedCpp): readonly AsmStatement[] {
+  let found = known.get(parsed);
+  if (!found) known.set(parsed, (found = findAsmStatements(parsed)));
+  return found;
+}
+
+const known = new WeakMap<ParsedCpp, AsmStatement[]>();
+
+function findAsmStatements(parsed: ParsedCpp): AsmStatement[] {
   const { tokens, text } = parsed;
   const out: AsmStatement[] = [];
   tokens.forEach((t, i) => {
