@@ -7,6 +7,29 @@ export type CTokenKind = 'ident' | 'number' | 'string' | 'punct' | 'header';
 export const isIdStart = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c === 36;
 export const isIdPart = (c: number) => isIdStart(c) || (c >= 48 && c <= 57);
 export const isDigit = (c: number) => c >= 48 && c <= 57;
+/** Whitespace within a line (a newline is handled apart: it ends directives). */
+export const isBlank = (c: number) => c === 32 || c === 9 || c === 13 || c === 12 || c === 11;
+
+/** The length of a backslash-newline at `i` (the line continues on the next), or 0. */
+export function continuationAt(text: string, i: number): number {
+  if (text.charCodeAt(i) !== 92) return 0;
+  const next = text.charCodeAt(i + 1);
+  if (next === 10) return 2;
+  return next === 13 && text.charCodeAt(i + 2) === 10 ? 3 : 0;
+}
+
+/** The end of a comment that starts at `i`: a line comment ends at its newline, a block comment after its closing star-slash; -1 when none starts there. */
+export function commentEnd(text: string, i: number): number {
+  if (text.charCodeAt(i) !== 47) return -1;
+  const next = text.charCodeAt(i + 1);
+  if (next === 47) {
+    const nl = text.indexOf('\n', i + 2);
+    return nl < 0 ? text.length : nl;
+  }
+  if (next !== 42) return -1;
+  const close = text.indexOf('*/', i + 2);
+  return close < 0 ? text.length : close + 2;
+}
 
 /** The end of a '…' or "…" literal whose quote is at `i` (an unterminated one ends at the line). */
 export function skipLiteral(text: string, i: number): number {

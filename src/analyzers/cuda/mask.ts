@@ -9,7 +9,7 @@
  * qualifier is blanked and each `<<<…>>>` becomes `(((…)))`, a plain call. Tokens are lexed from
  * the original text (syntax.ts), so rules see the file as written.
  */
-import { isIdPart, isIdStart, skipLiteral, skipPrefixedLiteral } from './lexer';
+import { commentEnd, continuationAt, isBlank, isIdPart, isIdStart, skipLiteral, skipPrefixedLiteral } from './lexer';
 
 const QUALIFIERS = new Set(['__global__', '__device__', '__host__', '__forceinline__', '__noinline__', '__shared__', '__constant__', '__managed__', '__grid_constant__']);
 
@@ -26,31 +26,22 @@ export function maskCudaSyntax(text: string): string {
       i++;
       continue;
     }
-    if (c === 32 || c === 9 || c === 13 || c === 12 || c === 11) {
+    if (isBlank(c)) {
       i++;
       continue;
     }
     if (c === 35 /* # */ && lineStart) {
       // A preprocessor line, with its continuations: never masked (its text is read from nodes).
-      while (i < n) {
-        const d = text.charCodeAt(i);
-        if (d === 10) break;
-        if (d === 92 && (text.charCodeAt(i + 1) === 10 || (text.charCodeAt(i + 1) === 13 && text.charCodeAt(i + 2) === 10))) i += text.charCodeAt(i + 1) === 13 ? 3 : 2;
-        else if (d === 47 && text.charCodeAt(i + 1) === 42) {
-          const close = text.indexOf('*/', i + 2);
-          i = close < 0 ? n : close + 2;
-        } else i++;
+      while (i < n && text.charCodeAt(i) !== 10) {
+        const skipTo = commentEnd(text, i);
+        i = skipTo >= 0 ? skipTo : i + (continuationAt(text, i) || 1);
       }
       continue;
     }
     // Comments count as whitespace (the compiler replaces them by a space before directives).
-    if (c === 47 && text.charCodeAt(i + 1) === 47) {
-      while (i < n && text.charCodeAt(i) !== 10) i++;
-      continue;
-    }
-    if (c === 47 && text.charCodeAt(i + 1) === 42) {
-      const close = text.indexOf('*/', i + 2);
-      i = close < 0 ? n : close + 2;
+    const afterComment = commentEnd(text, i);
+    if (afterComment >= 0) {
+      i = afterComment;
       continue;
     }
     lineStart = false;

@@ -1,7 +1,7 @@
 import type { SourceDocument } from '../../core/document';
 import type { ParserAdapter } from '../../core/rule';
 import { parseWith, type SyntaxNode, type Tree } from '../../core/treesitter';
-import { isDigit, isIdPart, isIdStart, punctLength, skipLiteral, skipPrefixedLiteral, type CTokenKind } from './lexer';
+import { commentEnd, continuationAt, isBlank, isDigit, isIdPart, isIdStart, punctLength, skipLiteral, skipPrefixedLiteral, type CTokenKind } from './lexer';
 import { maskCudaSyntax } from './mask';
 
 /**
@@ -195,21 +195,14 @@ function collect(root: SyntaxNode, text: string, nodes: SyntaxNode[]): Collected
       i++;
       continue;
     }
-    if (c === 32 || c === 9 || c === 13 || c === 12 || c === 11) {
+    if (isBlank(c)) {
       i++;
       continue;
     }
-    if (c === 92 && (text.charCodeAt(i + 1) === 10 || (text.charCodeAt(i + 1) === 13 && text.charCodeAt(i + 2) === 10))) {
-      i += text.charCodeAt(i + 1) === 13 ? 3 : 2; // a continued line is the same logical line
-      continue;
-    }
-    if (c === 47 && text.charCodeAt(i + 1) === 47) {
-      while (i < n && text.charCodeAt(i) !== 10) i++;
-      continue;
-    }
-    if (c === 47 && text.charCodeAt(i + 1) === 42) {
-      const close = text.indexOf('*/', i + 2);
-      i = close < 0 ? n : close + 2;
+    const continued = continuationAt(text, i); // a continued line is the same logical line
+    const skipTo = continued ? i + continued : commentEnd(text, i);
+    if (skipTo >= 0) {
+      i = skipTo;
       continue;
     }
     if (c === 35 && lineStart) {
