@@ -2,19 +2,12 @@ import assert from 'node:assert/strict';
 import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { PassThrough } from 'node:stream';
 import { spawnSync } from 'node:child_process';
-import { main } from '../../../src/cli/main';
+import { runCli } from '../robustness/helpers/cli';
 
 /** `scan --cache`: unchanged files answer from the cache; anything that changes is analysed again. */
 async function scan(cwd: string, cacheDir: string, extra: string[] = []) {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (d) => (out += d));
-  stderr.on('data', (d) => (err += d));
-  const code = await main(['scan', '.', '--format', 'json', '--fail-on', 'none', '--cache', ...extra], { stdout, stderr, cwd, env: { ACCEL_ADVISOR_CACHE_DIR: cacheDir } });
+  const { code, out, err } = await runCli(['scan', '.', '--format', 'json', '--fail-on', 'none', '--cache', ...extra], { cwd, env: { ACCEL_ADVISOR_CACHE_DIR: cacheDir } });
   assert.equal(code, 0, err);
   const doc = JSON.parse(out);
   delete doc.summary.durationMs;
