@@ -1,6 +1,6 @@
 import { parseTree, type Node as JsonNode, type ParseError } from 'jsonc-parser';
 import { detach } from '../../core/detach';
-import { TextMemo } from '../../core/text-memo';
+import { placeAt, TextMemo, type Placed } from '../../core/text-memo';
 import { isMap, isScalar, isSeq, parseDocument, Scalar, YAMLMap, YAMLSeq, type Node as YamlNode, type Tags } from 'yaml';
 import type { SourceDocument } from '../../core/document';
 import type { ParserAdapter } from '../../core/rule';
@@ -178,19 +178,15 @@ const YAML_OPTIONS = { customTags: CFN_TAGS, prettyErrors: false, uniqueKeys: fa
 
 /**
  * A long YAML template is read resource by resource: the `Resources` entries are parsed one by
- * one and remembered by their text, the rest of the template (with the entries blanked, so every
- * offset stays) once. An edit then re-parses one resource (the `yaml` package reads ~1 MB/s: a
+ * one and remembered by their text, and so is the rest of the template (its head, the text with
+ * the entries cut out, moved back around them). An edit then re-parses one resource (the `yaml` package reads ~1 MB/s: a
  * 5,000-line template took 125 ms per edit). Anything unusual — anchors or aliases, directives,
  * several documents, flow style around Resources, an error anywhere — parses the whole text.
  */
 const CHUNKED_MIN_CHARS = 16 * 1024;
-/** A resource at offset 0 (null: it did not parse on its own), and the copy last handed out at `at`. */
-interface KnownResource {
-  entry: CfnEntry | null;
-  at?: number;
-  placed?: CfnEntry;
-}
-const resourceMemo = new TextMemo<KnownResource>(8192, 16 * 1024 * 1024);
+/** Resources by their text, at offset 0; null for one that does not parse on its own. */
+const resourceMemo = new TextMemo<Placed<CfnEntry> | null>(8192, 16 * 1024 * 1024);
+const shiftEntry = (e: CfnEntry, d: number): CfnEntry => ({ key: e.key, value: shiftFrom(e.value, 0, d) });
 let useResourceMemo = true;
 
 /** Turns chunked reading off or on (tests compare both); returns the previous setting. */
@@ -198,12 +194,6 @@ export function setTemplateChunking(on: boolean): boolean {
   const previous = useResourceMemo;
   useResourceMemo = on;
   return previous;
-}
-
-function shiftCfn(n: CfnNode, d: number): CfnNode {
-  if (n.kind === 'scalar') return { kind: 'scalar', value: n.value, start: n.start + d, end: n.end + d, literal: n.literal, tag: n.tag };
-  if (n.kind === 'seq') return { kind: 'seq', items: n.items.map((x) => shiftCfn(x, d)), start: n.start + d, end: n.end + d, tag: n.tag };
-  return { kind: 'map', entries: n.entries.map((e) => ({ key: e.key, value: shiftCfn(e.value, d) })), start: n.start + d, end: n.end + d, tag: n.tag };
 }
 
 function parseResourcesChunked(text: string): CfnNode | undefined {
@@ -241,16 +231,11 @@ function parseResourcesChunked(text: string): CfnNode | undefined {
       const own = detach(fragment);
       const doc = parseDocument(own, YAML_OPTIONS);
       const node = doc.errors.length || doc.warnings.length ? undefined : fromYaml(doc.contents, own);
-      known = { entry: node?.kind === 'map' && node.entries.length === 1 && !node.tag ? node.entries[0] : null };
+      known = node?.kind === 'map' && node.entries.length === 1 && !node.tag ? { part: node.entries[0] } : null;
       resourceMemo.remember(own, known, true);
     }
-    if (!known.entry) return undefined;
-    // A resource that has not moved (one before the edit) is handed out as the same objects.
-    if (known.at !== start || !known.placed) {
-      known.placed = { key: known.entry.key, value: shiftCfn(known.entry.value, start) };
-      known.at = start;
-    }
-    entries.push(known.placed);
+    if (!known) return undefined;
+    entries.push(placeAt(known, start, shiftEntry));
   }
   const last = entries[entries.length - 1].value;
   slot.value = { kind: 'map', entries, start: starts[0] + indent.length, end: last.end, tag: undefined };
@@ -277,7 +262,7 @@ function headAround(head: string, cut: number, gap: number): CfnMap | undefined 
   return root ? (shiftFrom(root, cut, gap) as CfnMap) : undefined;
 }
 
-/** A copy of a tree with every offset at or after `cut` moved by `d`. */
+/** A copy of a tree with every offset at or after `cut` moved by `d` (all of them, with a cut of 0). */
 function shiftFrom(n: CfnNode, cut: number, d: number): CfnNode {
   const start = n.start >= cut ? n.start + d : n.start;
   const end = n.end >= cut ? n.end + d : n.end;

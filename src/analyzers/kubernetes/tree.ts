@@ -1,6 +1,6 @@
 import { parseTree, type Node as JsonNode, type ParseError } from 'jsonc-parser';
 import { detach } from '../../core/detach';
-import { TextMemo } from '../../core/text-memo';
+import { placeAt, TextMemo, type Placed } from '../../core/text-memo';
 import { isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments, Scalar, type Document, type Node as YamlNode } from 'yaml';
 
 /**
@@ -154,13 +154,8 @@ export function parseYamlDocs(text: string, remember = false): YamlDocs {
  */
 const CHUNKED_MIN_CHARS = 4 * 1024;
 const DOC_START = /^---(?=[ \t]|\r?$)/gm;
-/** A document's trees at offset 0, and the copy last handed out (`at`: its offset). */
-interface ChunkTrees {
-  roots: TNode[];
-  at?: number;
-  placed?: TNode[];
-}
-const chunkMemo = new TextMemo<ChunkTrees>(4096, 16 * 1024 * 1024);
+const chunkMemo = new TextMemo<Placed<TNode[]>>(4096, 16 * 1024 * 1024);
+const shiftedAll = (roots: TNode[], d: number) => roots.map((r) => shifted(r, d));
 
 function parseYamlChunked(text: string): YamlDocs | undefined {
   if (/^%/m.test(text)) return undefined;
@@ -178,16 +173,11 @@ function parseYamlChunked(text: string): YamlDocs | undefined {
       const own = detach(chunk);
       const parsed = parseYamlDocsRaw(own);
       if (parsed.errors.length) return undefined;
-      trees = { roots: parsed.docs };
+      trees = { part: parsed.docs };
       chunkMemo.remember(own, trees, true);
     }
-    // A document that has not moved (one before the edit) gets the very trees of last time, so
-    // what rules worked out from them (syntax.ts, per tree) is still known.
-    if (trees.at !== start || !trees.placed) {
-      trees.placed = trees.roots.map((r) => shifted(r, start));
-      trees.at = start;
-    }
-    docs.push(...trees.placed);
+    // Unmoved documents keep their trees, and so what syntax.ts worked out from them per tree.
+    docs.push(...placeAt(trees, start, shiftedAll));
   }
   return { docs, errors: [] };
 }

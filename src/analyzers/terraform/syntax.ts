@@ -2,7 +2,7 @@ import { parseTree, type Node as JsonNode, type ParseError } from 'jsonc-parser'
 import type { SourceDocument } from '../../core/document';
 import type { ParserAdapter } from '../../core/rule';
 import { detach } from '../../core/detach';
-import { TextMemo } from '../../core/text-memo';
+import { placeAt, TextMemo, type Placed } from '../../core/text-memo';
 import { parseWith, type SyntaxNode } from '../../core/treesitter';
 
 /**
@@ -170,13 +170,7 @@ export function convertHcl(node: SyntaxNode): TfExpr {
  * file's blocks are read once, and an edit converts only the block it touched (the conversion
  * crosses into WebAssembly for every node; per-edit 57 of 90 ms on a 5,000-line file).
  */
-/** A block at offset 0, and the copy last handed out (`at`: its offset). */
-interface KnownBlock {
-  block: TfBlock;
-  at?: number;
-  placed?: TfBlock;
-}
-const blockMemo = new TextMemo<KnownBlock>(8192, 16 * 1024 * 1024);
+const blockMemo = new TextMemo<Placed<TfBlock>>(8192, 16 * 1024 * 1024);
 let useBlockMemo = true;
 
 /** Turns the memo off or on (tests compare both); returns the previous setting. */
@@ -227,12 +221,7 @@ function convertHclBody(body: SyntaxNode | undefined, text?: string): TfBody {
       const key = text.slice(start, child.endIndex);
       const known = blockMemo.lookup(key)?.value;
       if (known) {
-        // A block that has not moved (one before the edit) is handed out as the same objects.
-        if (known.at !== start || !known.placed) {
-          known.placed = shiftBlock(known.block, start);
-          known.at = start;
-        }
-        out.blocks.push(known.placed);
+        out.blocks.push(placeAt(known, start, shiftBlock));
         continue;
       }
       const before = out.blocks.length;
@@ -240,7 +229,7 @@ function convertHclBody(body: SyntaxNode | undefined, text?: string): TfBody {
       const made = out.blocks[before];
       if (made && !child.hasError) {
         // Detached strings: the memo keeps no version of the document alive.
-        blockMemo.remember(key, { block: shiftBlock(made, -start, detach) });
+        blockMemo.remember(key, { part: shiftBlock(made, -start, detach) });
       }
       continue;
     }

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { TextMemo } from '../../../src/core/text-memo';
+import { placeAt, TextMemo, type Placed } from '../../../src/core/text-memo';
 
 describe('core/text-memo', () => {
   it('remembers undefined and null as values, distinct from unknown keys', () => {
@@ -43,5 +43,19 @@ describe('core/text-memo', () => {
     m.remember(doc.slice(20), 2);
     assert.equal(m.lookup('x'.repeat(20)), undefined, 'over 30 characters: the older key went');
     assert.equal(m.lookup('y'.repeat(20))?.value, 2);
+  });
+
+  it('placeAt hands out the same copy while a part stays where it was, and a new one once it moves', () => {
+    const moves: number[] = [];
+    const move = (p: { at: number }, by: number) => (moves.push(by), { at: p.at + by });
+    const placed: Placed<{ at: number }> = { part: { at: 0 } };
+    const first = placeAt(placed, 10, move);
+    assert.deepEqual(first, { at: 10 });
+    assert.equal(placeAt(placed, 10, move), first, 'unmoved: the very same objects');
+    const moved = placeAt(placed, 11, move);
+    assert.deepEqual(moved, { at: 11 });
+    assert.notEqual(moved, first);
+    assert.deepEqual(moves, [10, 11]);
+    assert.deepEqual(placed.part, { at: 0 }, 'the remembered part itself is never handed out');
   });
 });
