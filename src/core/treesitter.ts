@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Edit, Language, Parser, type Range, type Tree } from 'web-tree-sitter';
 import { onDocumentReleased } from './open-documents';
-import { commonPrefix, commonSuffix } from './text-diff';
+import { commonPrefix, commonSuffix, pointAt } from './text-diff';
 
 /** Grammars shipped with the product (WebAssembly), loaded lazily on first use. */
 export type GrammarName = 'python' | 'cpp' | 'hcl' | 'terraform' | 'bash' | 'typescript';
@@ -57,16 +57,6 @@ interface CachedTree {
 const treeCache = new Map<string, CachedTree>();
 const TREE_CACHE_SIZE = 16;
 
-function point(text: string, offset: number): { row: number; column: number } {
-  let row = 0;
-  let lineStart = 0;
-  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
-    row++;
-    lineStart = i + 1;
-  }
-  return { row, column: offset - lineStart };
-}
-
 /** The single edit that turns `before` into `after`: common prefix and suffix kept. */
 export function diffEdit(before: string, after: string) {
   const start = commonPrefix(before, after);
@@ -77,9 +67,9 @@ export function diffEdit(before: string, after: string) {
     startIndex: start,
     oldEndIndex,
     newEndIndex,
-    startPosition: point(before, start),
-    oldEndPosition: point(before, oldEndIndex),
-    newEndPosition: point(after, newEndIndex),
+    startPosition: pointAt(before, start),
+    oldEndPosition: pointAt(before, oldEndIndex),
+    newEndPosition: pointAt(after, newEndIndex),
   };
 }
 

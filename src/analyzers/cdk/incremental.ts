@@ -1,5 +1,5 @@
 import { visitorKeys } from '@typescript-eslint/visitor-keys';
-import { commonPrefix, commonSuffix } from '../../core/text-diff';
+import { commonPrefix, commonSuffix, pointAt } from '../../core/text-diff';
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 
 type Node = TSESTree.Node;
@@ -23,8 +23,9 @@ export interface CdkState {
   parents: Map<Node, Node>;
   strings: { node: Node; value: string }[];
   /**
-   * False when the tree shares a node, range or location between two places (typescript-estree
-   * has not been seen to, but moving offsets would then move one twice): always parsed whole.
+   * False when the text has line breaks other than \n and \r\n (OTHER_LINE_BREAK), or the tree
+   * shares a node, range or location between two places (typescript-estree has not been seen to,
+   * but moving offsets would then move one twice): such a file is always parsed whole.
    */
   movable: boolean;
   /**
@@ -149,16 +150,17 @@ function wrapperFor(context: Context): { before: string; after: string; items(p:
   };
 }
 
-/** 1-based line and 0-based column of an offset, counting from a known earlier position. */
+/** typescript-estree's location of an offset: 1-based line, 0-based column. */
 function lineColumn(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
-    line++;
-    lineStart = i + 1;
-  }
-  return { line, column: offset - lineStart };
+  const p = pointAt(text, offset);
+  return { line: p.row + 1, column: p.column };
 }
+
+/**
+ * Line breaks other than \n and \r\n, which the TypeScript parser counts as line ends too: a file
+ * with them is parsed whole (lineColumn counts \n only).
+ */
+export const OTHER_LINE_BREAK = /\r(?!\n)|[\u2028\u2029]/;
 
 type Position = TSESTree.Position;
 
@@ -212,6 +214,7 @@ export function reparse(state: CdkState, text: string, parse: ParseProgram): boo
   const oldEnd = old.length - tail;
   const newEnd = text.length - tail;
   const delta = newEnd - oldEnd;
+  if (OTHER_LINE_BREAK.test(text.slice(Math.max(0, start - 1), newEnd + 1))) return false;
 
   const program = state.program;
   const c = innermostContainer(program, start, oldEnd, old.length);

@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { parseTypeScript } from './estree';
-import { collectSubtree, hasSharedParts, reparse, type CdkState } from './incremental';
+import { collectSubtree, hasSharedParts, OTHER_LINE_BREAK, reparse, type CdkState } from './incremental';
 import { onDocumentReleased } from '../../core/open-documents';
 import type { SourceDocument } from '../../core/document';
 import type { ParserAdapter } from '../../core/rule';
@@ -105,7 +105,7 @@ export function parseCdk(text: string, relPath: string, cacheKey?: string): Pars
     }
   }
   const state = wholeState(text, relPath);
-  state.movable = !hasSharedParts([state.program]);
+  state.movable = !OTHER_LINE_BREAK.test(text) && !hasSharedParts([state.program]);
   openStates.set(cacheKey, state);
   // A tree costs ~70× its text in memory (10 MB for 5,000 lines): a few files, at most ~1 MB of text (~70 MB).
   let chars = 0;
