@@ -163,7 +163,6 @@ export class ScanCache {
     if (!this.changed && this.next.size === this.previous.size) return;
     const files: Record<string, Entry> = {};
     for (const [abs, e] of this.next) files[abs] = e;
-    await fs.mkdir(path.dirname(this.file), { recursive: true });
     await writeFileAtomic(this.file, `${JSON.stringify({ version: CACHE_VERSION, key: this.key, files })}\n`);
   }
 }

@@ -1,7 +1,8 @@
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import Module from 'node:module';
 import * as path from 'node:path';
 import * as vm from 'node:vm';
+import { makeDirsSync } from './make-dirs';
 
 /**
  * V8's code cache for the one large bundle loaded at run time, the TypeScript parser
@@ -20,23 +21,6 @@ export function setCodeCacheDir(dir: string | undefined): void {
 
 export function codeCacheDir(): string | undefined {
   return cacheDir;
-}
-
-/**
- * mkdir -p, a level at a time: Node 20's recursive mkdirSync never returns under /proc (a cache
- * folder set there must fail, not hang).
- */
-function makeDirs(dir: string, depth: number): void {
-  try {
-    mkdirSync(dir);
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'EEXIST') return;
-    const parent = path.dirname(dir);
-    if (code !== 'ENOENT' || depth <= 0 || parent === dir) throw err;
-    makeDirs(parent, depth - 1);
-    mkdirSync(dir);
-  }
 }
 
 export interface CachedModule<T> {
@@ -76,7 +60,7 @@ export function requireWithCodeCache<T>(file: string, fallback: () => T): Cached
       if (!pending) return;
       pending = false;
       try {
-        makeDirs(path.dirname(cacheFile), 16);
+        makeDirsSync(path.dirname(cacheFile));
         const tmp = `${cacheFile}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
         writeFileSync(tmp, script.createCachedData());
         renameSync(tmp, cacheFile);

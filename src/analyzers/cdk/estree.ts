@@ -5,7 +5,6 @@ import { requireWithCodeCache, type CachedModule } from '../../core/code-cache';
 
 type EstreeModule = typeof Estree;
 let loaded: CachedModule<EstreeModule> | undefined;
-let used = false;
 
 /**
  * The TypeScript parser (typescript-estree bundles the TypeScript compiler, ~9 MB) is loaded on
@@ -16,20 +15,18 @@ let used = false;
 function estree(): EstreeModule {
   if (!loaded) {
     const bundled = path.join(__dirname, 'typescript-estree.js');
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const plain = () => require('@typescript-eslint/typescript-estree') as EstreeModule;
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    loaded = existsSync(bundled) ? requireWithCodeCache(bundled, () => require(bundled) as EstreeModule) : { exports: plain(), save: () => undefined };
+    /* eslint-disable @typescript-eslint/no-require-imports */
+    loaded = existsSync(bundled)
+      ? requireWithCodeCache(bundled, () => require(bundled) as EstreeModule)
+      : { exports: require('@typescript-eslint/typescript-estree') as EstreeModule, save: () => undefined };
+    /* eslint-enable @typescript-eslint/no-require-imports */
   }
   return loaded.exports;
 }
 
 export const parseTypeScript: EstreeModule['parse'] = (code, options) => {
   const program = estree().parse(code, options);
-  if (!used) {
-    // After the first parse, so the cache holds the functions parsing compiled too.
-    used = true;
-    loaded?.save();
-  }
+  // After a parse, so the cache holds the functions parsing compiled too (it is written once).
+  loaded?.save();
   return program;
 };
