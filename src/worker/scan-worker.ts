@@ -5,7 +5,6 @@ import { analyzeDocument } from '../core/engine';
 import { analyzeFile } from '../core/file-analysis';
 import { releaseDocument } from '../core/open-documents';
 import { setCodeCacheDir } from '../core/code-cache';
-import type { FileOutcome } from '../core/file-analysis';
 import type { FileRequest, WorkerData, WorkerRequest, WorkerResponse } from '../core/worker-pool';
 
 /**
@@ -31,7 +30,7 @@ parentPort!.on('message', (req: WorkerRequest) => {
 
 /** A batch of scanned files, one after the other (a worker may block: files are read synchronously). */
 async function analyzeBatch(files: FileRequest[]) {
-  const results: { id: number; outcome?: FileOutcome; error?: string }[] = [];
+  const results: Extract<WorkerResponse, { kind: 'files' }>['results'] = [];
   for (const f of files) {
     try {
       results.push({ id: f.id, outcome: await analyzeFile(f.absPath, f.relPath, allAnalyzers, config!, undefined, true) });
