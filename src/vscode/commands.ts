@@ -84,7 +84,7 @@ export function registerCommands(ctx: Ctx): vscode.Disposable[] {
       const folder = vscode.workspace.workspaceFolders?.[0];
       const { config } = await ctx.configFor(folder);
       const h = await ctx.engine();
-      const cacheDir = process.env.ACCEL_ADVISOR_CACHE_DIR || h.defaultCacheDir();
+      const cacheDir = ctx.cacheDir(h);
       const regions = [config.region ?? 'us-east-1'];
       const outcome = await vscode.window.withProgress(
         { location: vscode.ProgressLocation.Notification, title: `${PRODUCT}: refreshing prices from the AWS Price List`, cancellable: true },

@@ -127,17 +127,21 @@ export class Ctx implements vscode.Disposable {
     this.heavy ??= Promise.resolve().then(() => {
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       const h = require('./heavy') as Heavy;
-      h.setCodeCacheDir(process.env.ACCEL_ADVISOR_CACHE_DIR || h.defaultCacheDir());
+      h.setCodeCacheDir(this.cacheDir(h));
       this.selectSnapshot(h);
       return h;
     });
     return this.heavy;
   }
 
+  /** The user cache folder shared with the command line (refreshed prices, V8 code cache). */
+  cacheDir(h: Heavy): string {
+    return process.env.ACCEL_ADVISOR_CACHE_DIR || h.defaultCacheDir();
+  }
+
   /** Prices from a refreshed snapshot in the cache when newer than the embedded one. */
   selectSnapshot(h: Heavy): void {
-    const cacheDir = process.env.ACCEL_ADVISOR_CACHE_DIR || h.defaultCacheDir();
-    this.snapshot = h.loadActiveSnapshot(cacheDir, { warn: (m) => this.log.warn(m) });
+    this.snapshot = h.loadActiveSnapshot(this.cacheDir(h), { warn: (m) => this.log.warn(m) });
     h.setActiveSnapshot(this.snapshot);
     this.log.info(`prices: ${this.snapshot.label}, as of ${this.snapshot.asOf}`);
   }
