@@ -32,17 +32,19 @@ export function maskCudaSyntax(text: string): string {
     }
     if (c === 35 /* # */ && lineStart) {
       // A preprocessor line, with its continuations: never masked (its text is read from nodes).
-      while (i < n && text.charCodeAt(i) !== 10) {
-        const skipTo = commentEnd(text, i);
-        i = skipTo >= 0 ? skipTo : i + (continuationAt(text, i) || 1);
+      for (let d = text.charCodeAt(i); i < n && d !== 10; d = text.charCodeAt(i)) {
+        const skipTo = d === 47 ? commentEnd(text, i) : d === 92 ? i + continuationAt(text, i) : -1;
+        i = skipTo > i ? skipTo : i + 1;
       }
       continue;
     }
     // Comments count as whitespace (the compiler replaces them by a space before directives).
-    const afterComment = commentEnd(text, i);
-    if (afterComment >= 0) {
-      i = afterComment;
-      continue;
+    if (c === 47) {
+      const afterComment = commentEnd(text, i);
+      if (afterComment >= 0) {
+        i = afterComment;
+        continue;
+      }
     }
     lineStart = false;
     if (c === 34 || c === 39) {

@@ -199,9 +199,10 @@ function collect(root: SyntaxNode, text: string, nodes: SyntaxNode[]): Collected
       i++;
       continue;
     }
-    const continued = continuationAt(text, i); // a continued line is the same logical line
-    const skipTo = continued ? i + continued : commentEnd(text, i);
-    if (skipTo >= 0) {
+    // A continued line is the same logical line; comments are skipped (the helpers only on their
+    // first character: this loop runs for every token).
+    const skipTo = c === 92 ? i + continuationAt(text, i) : c === 47 ? commentEnd(text, i) : -1;
+    if (skipTo > i) {
       i = skipTo;
       continue;
     }
