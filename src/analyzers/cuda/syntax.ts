@@ -1,24 +1,12 @@
 import type { SourceDocument } from '../../core/document';
+import { onDocumentReleased } from '../../core/open-documents';
 import type { ParserAdapter } from '../../core/rule';
 import { parseWith, type SyntaxNode, type Tree } from '../../core/treesitter';
-import { commentEnd, continuationAt, isBlank, isDigit, isIdPart, isIdStart, punctLength, skipLiteral, skipPrefixedLiteral, type CTokenKind } from './lexer';
-import { maskCudaSyntax } from './mask';
+import { maskAll, remask, type MaskPass } from './mask';
+import { textEdit } from './resume';
+import { lexAll, relex, type CToken, type Lexed, type SkippedRange, type TreeRef } from './tokens';
 
-/**
- * One code token of a C/C++/CUDA file. Comments never become tokens; a string or character
- * literal is one token of kind 'string'. Tokens come from a lexer pass over the text (`collect`);
- * their tree node is found when a rule asks for it.
- */
-export interface CToken {
-  kind: CTokenKind;
-  text: string;
-  start: number;
-  end: number;
-  /** The tree node this token is, or the raw node (macro body, ERROR) it was lexed from. */
-  host: SyntaxNode;
-  /** Inside a #define body. */
-  inMacro: boolean;
-}
+export type { CToken } from './tokens';
 
 export interface IncludeDirective {
   /** The path without delimiters, e.g. "cuda_runtime.h". */
@@ -59,29 +47,7 @@ function isDisabledIf(node: SyntaxNode): boolean {
   return node.type.startsWith('preproc_if') && node.type !== 'preproc_ifdef' && node.childForFieldName('condition')?.text.trim() === '0';
 }
 
-/** A token whose tree node is looked up only when a rule asks for it (most never do). */
-class LazyToken implements CToken {
-  private node: SyntaxNode | undefined;
-  constructor(
-    private readonly root: SyntaxNode,
-    readonly kind: CTokenKind,
-    readonly text: string,
-    readonly start: number,
-    readonly end: number,
-    public inMacro: boolean,
-  ) {}
-
-  get host(): SyntaxNode {
-    this.node ??= this.root.descendantForIndex(this.start, this.end) ?? this.root;
-    return this.node;
-  }
-}
-
-function lazyToken(root: SyntaxNode, t: Omit<CToken, 'host'>): CToken {
-  return new LazyToken(root, t.kind, t.text, t.start, t.end, t.inMacro);
-}
-
-type Collected = Omit<ParsedCpp, 'tree' | 'root' | 'text' | 'qualifierMacros'>;
+type Collected = Omit<ParsedCpp, 'tree' | 'root' | 'text' | 'qualifierMacros' | 'tokens'> & { skipped: SkippedRange[] };
 
 /** Preprocessor nodes the token pass needs from the tree. */
 const PREPROC_TYPES = new Set(['preproc_include', 'preproc_call', 'preproc_if', 'preproc_def']);
@@ -107,21 +73,17 @@ function preprocNodes(root: SyntaxNode, text: string): SyntaxNode[] {
   return [...found.values()].sort((a, b) => a.startIndex - b.startIndex);
 }
 
-/** Directives whose line yields tokens (the rest are `preproc_call`s or includes: none). */
-const TOKEN_DIRECTIVES = new Set(['if', 'ifdef', 'ifndef', 'elif', 'elifdef', 'elifndef', 'else', 'endif', 'define']);
-
 /**
- * Code tokens, includes and preprocessor calls. Tokens come from one pass of a lexer over the
- * text (a cursor walk of the tree, which it replaced, crossed into WebAssembly several times per
- * node: 4–5× slower). The tree decides what a lexer cannot: `#if 0` regions, includes and
- * preprocessor calls (one `descendantsOfType`), and each token's node when a rule asks (lazily).
- * Operators are one token where the grammar's are (`+=`, `<<=`); a launch's `<<<` reads `<<`, `<`.
+ * Includes, preprocessor calls and the ranges never compiled (`#if 0`), from the tree's
+ * preprocessor nodes. Tokens come from a lexer pass over the text (tokens.ts; a cursor walk of the
+ * tree, which it replaced, crossed into WebAssembly several times per node: 4–5× slower); the tree
+ * decides what a lexer cannot: these, and each token's node when a rule asks (lazily).
  */
-function collect(root: SyntaxNode, text: string, nodes: SyntaxNode[]): Collected {
+function collect(nodes: SyntaxNode[]): Collected {
   const includes: IncludeDirective[] = [];
   const preprocCalls: PreprocCall[] = [];
   /** Ranges never compiled (`#if 0` up to its `#else`, and the `#endif` after it): no tokens. */
-  const skipped: { start: number; end: number }[] = [];
+  const skipped: SkippedRange[] = [];
   for (const node of nodes) {
     if (node.type === 'preproc_if' && isDisabledIf(node)) {
       // Never compiled: the `#if 0` branch and the `#endif` after its alternative.
@@ -153,105 +115,7 @@ function collect(root: SyntaxNode, text: string, nodes: SyntaxNode[]): Collected
       }
     }
   }
-
-  const tokens: CToken[] = [];
-  const n = text.length;
-  let i = 0;
-  let lineStart = true;
-  /** End of the current #define (its logical line), or -1. */
-  let macroEnd = -1;
-  /** End of a directive line that yields no tokens. */
-  let silentEnd = -1;
-  let skip = 0;
-  const push = (kind: CTokenKind, start: number, end: number) => {
-    if (silentEnd > start) return;
-    tokens.push(lazyToken(root, { kind, text: text.slice(start, end), start, end, inMacro: macroEnd > start }));
-  };
-  /** End of the logical line from `from` (backslash-newline continues it). */
-  const lineEnd = (from: number) => {
-    let j = from;
-    for (;;) {
-      const nl = text.indexOf('\n', j);
-      if (nl < 0) return n;
-      let k = nl - 1;
-      if (text.charCodeAt(k) === 13) k--;
-      if (text.charCodeAt(k) === 92) {
-        j = nl + 1;
-        continue;
-      }
-      return nl;
-    }
-  };
-  while (i < n) {
-    while (skip < skipped.length && skipped[skip].end <= i) skip++;
-    if (skip < skipped.length && i >= skipped[skip].start) {
-      i = skipped[skip].end;
-      lineStart = true;
-      continue;
-    }
-    const c = text.charCodeAt(i);
-    if (c === 10) {
-      lineStart = true;
-      i++;
-      continue;
-    }
-    if (isBlank(c)) {
-      i++;
-      continue;
-    }
-    // A continued line is the same logical line; comments are skipped (the helpers only on their
-    // first character: this loop runs for every token).
-    const skipTo = c === 92 ? i + continuationAt(text, i) : c === 47 ? commentEnd(text, i) : -1;
-    if (skipTo > i) {
-      i = skipTo;
-      continue;
-    }
-    if (c === 35 && lineStart) {
-      // A directive: `#`, spaces, a word. Its token is the whole `#  word`, as the grammar's.
-      let j = i + 1;
-      while (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9) j++;
-      const w = j;
-      while (j < n && isIdPart(text.charCodeAt(j))) j++;
-      const word = text.slice(w, j);
-      lineStart = false;
-      const end = lineEnd(j);
-      if (word === 'define') macroEnd = end;
-      if (TOKEN_DIRECTIVES.has(word)) push('punct', i, j);
-      else silentEnd = end;
-      i = j;
-      continue;
-    }
-    lineStart = false;
-    const start = i;
-    if (c === 34 || c === 39) {
-      i = skipLiteral(text, i);
-      push('string', start, i);
-      continue;
-    }
-    if (isIdStart(c)) {
-      while (i < n && isIdPart(text.charCodeAt(i))) i++;
-      const literalEnd = skipPrefixedLiteral(text, start, i);
-      if (literalEnd >= 0) {
-        i = literalEnd;
-        push('string', start, i);
-      } else push('ident', start, i);
-      continue;
-    }
-    if (isDigit(c) || (c === 46 && isDigit(text.charCodeAt(i + 1)))) {
-      i++;
-      for (;;) {
-        const d = text.charCodeAt(i);
-        if (isIdPart(d) || d === 46 || d === 39) i++;
-        else if ((d === 43 || d === 45) && /[eEpP]/.test(text[i - 1])) i++;
-        else break;
-      }
-      push('number', start, i);
-      continue;
-    }
-    i += punctLength(text, i);
-    push('punct', start, i);
-  }
-  return { tokens, includes, preprocCalls };
+  return { includes, preprocCalls, skipped };
 }
 
 /** The identifiers among `tokens` (sorted by start) that lie in [start, end). */
@@ -283,17 +147,63 @@ function qualifierMacros(nodes: SyntaxNode[], tokens: readonly CToken[]): Map<st
   return out;
 }
 
+/**
+ * What an open document keeps between edits: its text, mask and tokens, each passed over again
+ * only around an edit (resume.ts), and the tree reference its tokens read.
+ */
+interface OpenState {
+  text: string;
+  mask: MaskPass;
+  lexed: Lexed;
+  skipped: SkippedRange[];
+  tree: TreeRef;
+}
+const openStates = new Map<string, OpenState>();
+const MAX_OPEN_STATES = 8;
+let incrementalOn = true;
+onDocumentReleased((cacheKey) => openStates.delete(cacheKey));
+
+/** Turns passing over only the edited part off or on (tests compare both); returns the previous setting. */
+export function setCudaIncremental(on: boolean): boolean {
+  const previous = incrementalOn;
+  incrementalOn = on;
+  return previous;
+}
+
+/** Whether `now` are the ranges `before` moved by the edit (none touches it). */
+function sameSkipped(before: readonly SkippedRange[], now: readonly SkippedRange[], edit: ReturnType<typeof textEdit>): boolean {
+  if (before.length !== now.length) return false;
+  const delta = edit.newEnd - edit.oldEnd;
+  const moved = (p: number) => (p <= edit.start ? p : p >= edit.oldEnd ? p + delta : -1);
+  return before.every((r, i) => moved(r.start) === now[i].start && moved(r.end) === now[i].end);
+}
+
 export const cppParser: ParserAdapter<ParsedCpp> = {
   id: 'cpp',
   async parse(doc: SourceDocument) {
+    const text = doc.text;
+    const key = incrementalOn ? doc.cacheKey : undefined;
+    const kept = key === undefined ? undefined : openStates.get(key);
+    if (key !== undefined) openStates.delete(key);
+    const edit = kept && textEdit(kept.text, text);
     // The parser reads the text with CUDA's own syntax hidden (mask.ts); tokens are lexed from the
     // original text, so they include the hidden qualifiers and chevrons.
-    const tree = await parseWith('cpp', maskCudaSyntax(doc.text), doc.cacheKey);
+    const mask = kept && edit ? remask(kept.mask, text, edit) : maskAll(text);
+    const tree = await parseWith('cpp', mask.masked, doc.cacheKey);
     try {
       const root = tree.rootNode;
-      const preproc = preprocNodes(root, doc.text);
-      const { tokens, includes, preprocCalls } = collect(root, doc.text, preproc);
-      return { tree, root, text: doc.text, tokens, includes, preprocCalls, qualifierMacros: qualifierMacros(preproc, tokens) };
+      const preproc = preprocNodes(root, text);
+      const { includes, preprocCalls, skipped } = collect(preproc);
+      const ref: TreeRef = kept ? kept.tree : { root, generation: 0 };
+      ref.root = root;
+      ref.generation++;
+      const lexed = kept && edit && sameSkipped(kept.skipped, skipped, edit) ? relex(kept.lexed, text, edit, ref, skipped) : lexAll(text, ref, skipped);
+      if (key !== undefined) {
+        openStates.set(key, { text, mask, lexed, skipped, tree: ref });
+        if (openStates.size > MAX_OPEN_STATES) openStates.delete(openStates.keys().next().value as string);
+      }
+      const tokens = lexed.tokens;
+      return { tree, root, text, tokens, includes, preprocCalls, qualifierMacros: qualifierMacros(preproc, tokens) };
     } catch (err) {
       tree.delete();
       throw new Error(`C/C++ syntax walk failed: ${(err as Error).message}`);
