@@ -45,6 +45,14 @@ function passesPrecheck(a: Analyzer, text: string): boolean {
   return a.precheck.test(text);
 }
 
+/** Rule documentation addresses, made once per rule (not once per finding). */
+const docsUrls = new Map<string, string>();
+function docsUrlOf(ruleId: string): string {
+  let url = docsUrls.get(ruleId);
+  if (url === undefined) docsUrls.set(ruleId, (url = docsUrlFor(ruleId)));
+  return url;
+}
+
 function toFinding(doc: SourceDocument, a: Analyzer, ruleIndex: number, d: ReportDescriptor): Finding {
   const meta = a.rules[ruleIndex].meta;
   const start = doc.positionAt(d.start);
@@ -63,7 +71,7 @@ function toFinding(doc: SourceDocument, a: Analyzer, ruleIndex: number, d: Repor
     endColumn: end.character + 1,
     message: d.message,
     advice: d.advice,
-    docsUrl: docsUrlFor(meta.id),
+    docsUrl: docsUrlOf(meta.id),
     startOffset: d.start,
     endOffset: Math.max(d.end, d.start),
   };
@@ -157,14 +165,22 @@ export async function analyzeDocument(
   }
 
   const suppressions = parseSuppressions(doc);
-  const seen = new Set<string>();
+  /** The findings kept so far, by start offset (most start where no other does). */
+  const seen = new Map<number, Finding | Finding[]>();
+  const sameToken = (f: Finding, g: Finding) => f.endOffset === g.endOffset && (f.instanceType ?? f.ruleId) === (g.instanceType ?? g.ruleId);
   const kept = findings.filter((f) => {
     if (f.blocks && !config.targets.includes(f.blocks)) return false;
     if (suppressions.isSuppressed(f.ruleId, f.line - 1)) return false;
     // Two analyzers may see the same token (a specific one and a generic one): keep the first.
-    const key = `${f.startOffset}:${f.endOffset}:${f.instanceType ?? f.ruleId}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
+    const there = seen.get(f.startOffset);
+    if (there === undefined) seen.set(f.startOffset, f);
+    else if (Array.isArray(there)) {
+      if (there.some((g) => sameToken(f, g))) return false;
+      there.push(f);
+    } else {
+      if (sameToken(f, there)) return false;
+      seen.set(f.startOffset, [there, f]);
+    }
     return true;
   });
   kept.sort(compareFindings);

@@ -5,12 +5,12 @@ export function neuronDevice(track: NeuronTrack): string {
   return track === 'native' ? 'the "neuron" device of the native PyTorch backend' : 'the XLA device (xm.xla_device())';
 }
 
-export function kernelAdvice(track: NeuronTrack): string {
+function kernelAdviceFor(track: NeuronTrack): string {
   return `Rewrite the kernel with NKI (Neuron Kernel Interface), or express it as PyTorch operations that the Neuron compiler lowers, and run it on ${neuronDevice(track)}.`;
 }
 
 /** Advice for a CUDA runtime or driver call, by what it manages. */
-export function apiAdvice(kind: CudaRefKind, track: NeuronTrack): string {
+function apiAdviceFor(kind: CudaRefKind, track: NeuronTrack): string {
   switch (kind) {
     case 'memory':
       return `Let the framework own device memory: create tensors on ${neuronDevice(track)} (and move them with .to(device)) instead of allocating and copying with the CUDA API.`;
@@ -27,7 +27,7 @@ export function apiAdvice(kind: CudaRefKind, track: NeuronTrack): string {
   }
 }
 
-export function libraryAdvice(library: string, track: NeuronTrack): string {
+function libraryAdviceFor(library: string, track: NeuronTrack): string {
   const dev = neuronDevice(track);
   switch (library) {
     case 'cuBLAS':
@@ -55,3 +55,23 @@ export function libraryAdvice(library: string, track: NeuronTrack): string {
 
 export const X86_INTRINSIC_ADVICE =
   'Port to Arm for Graviton: keep a portable path, map SSE to NEON with sse2neon, AVX/AVX-512 with SIMDe, or write Arm NEON/SVE intrinsics (Porting Advisor for Graviton lists these).';
+
+/**
+ * Advice texts are the same for every finding of a kind (a file may have thousands): each is
+ * made once per kind and track, not once per finding.
+ */
+function madeOnce<K>(make: (key: K, track: NeuronTrack) => string): (key: K, track: NeuronTrack) => string {
+  const made = new Map<NeuronTrack, Map<K, string>>();
+  return (key, track) => {
+    let byKey = made.get(track);
+    if (!byKey) made.set(track, (byKey = new Map()));
+    let text = byKey.get(key);
+    if (text === undefined) byKey.set(key, (text = make(key, track)));
+    return text;
+  };
+}
+
+const kernelAdviceOnce = madeOnce((_: void, track) => kernelAdviceFor(track));
+export const kernelAdvice = (track: NeuronTrack): string => kernelAdviceOnce(undefined, track);
+export const apiAdvice = madeOnce(apiAdviceFor);
+export const libraryAdvice = madeOnce(libraryAdviceFor);

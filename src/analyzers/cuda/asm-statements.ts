@@ -1,4 +1,4 @@
-import type { CToken, ParsedCpp } from './syntax';
+import { tokensNamed, type CToken, type ParsedCpp } from './syntax';
 
 const ASM_KEYWORDS = new Set(['asm', '__asm__', '__asm']);
 const QUALIFIERS = new Set(['volatile', '__volatile__', '__volatile', 'inline', '__inline', 'goto']);
@@ -29,29 +29,30 @@ const known = new WeakMap<ParsedCpp, AsmStatement[]>();
 function findAsmStatements(parsed: ParsedCpp): AsmStatement[] {
   const { tokens, text } = parsed;
   const out: AsmStatement[] = [];
-  tokens.forEach((t, i) => {
-    if (t.kind !== 'ident' || !ASM_KEYWORDS.has(t.text)) return;
+  for (const i of tokensNamed(parsed, ASM_KEYWORDS)) {
+    const t = tokens[i];
+    if (t.kind !== 'ident') continue;
     let j = i + 1;
     while (tokens[j] && QUALIFIERS.has(tokens[j].text)) j++;
     const next = tokens[j];
-    if (!next) return;
+    if (!next) continue;
     if (next.text === '(') {
       const strings: CToken[] = [];
       for (let k = j + 1; k < tokens.length && tokens[k].kind === 'string'; k++) strings.push(tokens[k]);
       if (strings.length) out.push({ keyword: t, strings, msvc: false, msvcText: '' });
-      return;
+      continue;
     }
     if (t.text !== 'asm' && next.text === '{') {
       let k = j;
       while (k < tokens.length && tokens[k].text !== '}') k++;
       const end = tokens[k]?.end ?? text.length;
       out.push({ keyword: t, strings: [], msvc: true, msvcText: text.slice(next.end, end - 1) });
-      return;
+      continue;
     }
     if (t.text !== 'asm' && next.kind === 'ident' && next.start - t.end < 4) {
       const lineEnd = text.indexOf('\n', next.start);
       out.push({ keyword: t, strings: [], msvc: true, msvcText: text.slice(next.start, lineEnd < 0 ? text.length : lineEnd) });
     }
-  });
+  }
   return out;
 }

@@ -217,6 +217,85 @@ export const cppParser: ParserAdapter<ParsedCpp> = {
 // ---------------------------------------------------------------------------------------------
 // Token helpers
 
+/**
+ * Where each identifier and string literal of a parse is: token indices by text, in document
+ * order, and the distinct texts by first character. Built once per parse, when a rule first asks;
+ * rules look up the names they know instead of each stepping through every token.
+ */
+interface TokenIndex {
+  byText: Map<string, number[]>;
+  byFirst: Map<number, string[]>;
+}
+const tokenIndexes = new WeakMap<ParsedCpp, TokenIndex>();
+
+function tokenIndex(parsed: ParsedCpp): TokenIndex {
+  let index = tokenIndexes.get(parsed);
+  if (!index) {
+    const byText = new Map<string, number[]>();
+    const byFirst = new Map<number, string[]>();
+    const { tokens } = parsed;
+    for (let i = 0; i < tokens.length; i++) {
+      const t = tokens[i];
+      if (t.kind !== 'ident' && t.kind !== 'string') continue;
+      const at = byText.get(t.text);
+      if (at) {
+        at.push(i);
+        continue;
+      }
+      byText.set(t.text, [i]);
+      const first = t.text.charCodeAt(0);
+      const names = byFirst.get(first);
+      if (names) names.push(t.text);
+      else byFirst.set(first, [t.text]);
+    }
+    tokenIndexes.set(parsed, (index = { byText, byFirst }));
+  }
+  return index;
+}
+
+/** Token indices (in document order) of several lists, each in document order. */
+function merged(lists: readonly (readonly number[])[]): Iterable<number> {
+  if (lists.length === 1) return lists[0];
+  const all = new Int32Array(lists.reduce((n, l) => n + l.length, 0));
+  let k = 0;
+  for (const l of lists) for (const i of l) all[k++] = i;
+  return all.sort();
+}
+
+/** The indices of the identifiers and string literals with these texts, in document order. */
+export function tokensNamed(parsed: ParsedCpp, names: Iterable<string>): Iterable<number> {
+  const { byText } = tokenIndex(parsed);
+  const lists: number[][] = [];
+  for (const name of names) {
+    const at = byText.get(name);
+    if (at) lists.push(at);
+  }
+  return merged(lists);
+}
+
+/**
+ * The indices of the identifiers and string literals whose text starts with one of `firstChars`
+ * and passes `test`, in document order (the test runs once per distinct text).
+ */
+export function tokensWhere(parsed: ParsedCpp, firstChars: string, test: (text: string) => boolean): Iterable<number> {
+  const { byText, byFirst } = tokenIndex(parsed);
+  const lists: number[][] = [];
+  for (let c = 0; c < firstChars.length; c++) for (const name of byFirst.get(firstChars.charCodeAt(c)) ?? []) if (test(name)) lists.push(byText.get(name)!);
+  return merged(lists);
+}
+
+/** The index of the token that starts at `offset`, or -1. */
+export function tokenAt(tokens: readonly CToken[], offset: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid].start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return tokens[lo]?.start === offset ? lo : -1;
+}
+
 /** Whether tokens[i] is an identifier called as a free function: `name(` not after `.`/`->`. */
 export function isFreeCall(tokens: readonly CToken[], i: number): boolean {
   const t = tokens[i];

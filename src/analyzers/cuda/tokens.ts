@@ -1,7 +1,7 @@
 import { detach } from '../../core/detach';
 import type { SyntaxNode } from '../../core/treesitter';
 import { commentEnd, continuationAt, isBlank, isDigit, isIdPart, isIdStart, punctLength, skipLiteral, skipPrefixedLiteral, type CTokenKind } from './lexer';
-import { appendMoved, resumeAt, type TextEdit } from './resume';
+import { resumeAt, type TextEdit } from './resume';
 
 /**
  * One code token of a C/C++/CUDA file. Comments never become tokens; a string or character
@@ -80,30 +80,51 @@ export function lexAll(text: string, tree: TreeRef, skipped: readonly SkippedRan
 
 /**
  * The tokens of `text`, an edit of the text `prev` was lexed from, lexed again only around the
- * edit (resume.ts); the tokens after it are the old ones, moved. `skipped` must be the old
+ * edit (resume.ts); the tokens after it are the old ones, moved. `prev` is changed in place and
+ * returned (an open document's token list is not copied on each edit). `skipped` must be the old
  * ranges, moved (the caller checks: otherwise it lexes all).
  */
 export function relex(prev: Lexed, text: string, edit: TextEdit, tree: TreeRef, skipped: readonly SkippedRange[]): Lexed {
   const r = resumeAt(prev.checkpoints, edit);
   const kept = prev.counts[r.fromIndex];
-  const out: Lexed = { tokens: prev.tokens.slice(0, kept), checkpoints: prev.checkpoints.slice(0, r.fromIndex + 1), counts: prev.counts.slice(0, r.fromIndex + 1) };
-  const stop = lexFrom(text, tree, skipped, r.from, out, true, r.stopAt);
-  if (!stop) return out;
-  const base = out.tokens.length - prev.counts[stop.k];
-  for (let j = prev.counts[stop.k]; j < prev.tokens.length; j++) {
+  const window: Lexed = { tokens: [], checkpoints: [], counts: [] };
+  const stop = lexFrom(text, tree, skipped, r.from, window, true, r.stopAt, kept);
+  // The old tokens and checkpoints from where the pass stopped on are moved; before it, replaced.
+  const tokenEnd = stop ? prev.counts[stop.k] : prev.tokens.length;
+  const checkpointEnd = stop ? stop.k : prev.checkpoints.length;
+  for (let j = tokenEnd; j < prev.tokens.length; j++) {
     const t = prev.tokens[j] as LazyToken;
     t.start += r.delta;
     t.end += r.delta;
-    out.tokens.push(t);
   }
-  appendMoved(out.checkpoints, prev.checkpoints, stop.k, r.delta);
-  for (let j = stop.k; j < prev.counts.length; j++) out.counts.push(prev.counts[j] + base);
-  return out;
+  const added = window.tokens.length - (tokenEnd - kept);
+  for (let j = checkpointEnd; j < prev.checkpoints.length; j++) {
+    prev.checkpoints[j] += r.delta;
+    prev.counts[j] += added;
+  }
+  replace(prev.tokens, kept, tokenEnd, window.tokens);
+  replace(prev.checkpoints, r.fromIndex + 1, checkpointEnd, window.checkpoints);
+  replace(prev.counts, r.fromIndex + 1, checkpointEnd, window.counts);
+  return prev;
+}
+
+/** Replaces items [from, to) of `list` by `items`, in place. */
+function replace<T>(list: T[], from: number, to: number, items: readonly T[]): void {
+  if (items.length <= 4096) {
+    list.splice(from, to - from, ...items);
+    return;
+  }
+  // Too many to pass as arguments.
+  const tail = list.slice(to);
+  list.length = from;
+  for (const x of items) list.push(x);
+  for (const x of tail) list.push(x);
 }
 
 /**
  * The token pass, from `from` (a clean line start: no directive's line running on). Records each
- * clean line start it reaches; with `stopAt`, stops at the first one it says so (resume.ts). With
+ * clean line start it reaches, with the token count there (plus `countBase`, the tokens before
+ * `from`); with `stopAt`, stops at the first one it says so (resume.ts). With
  * `detachTexts`, token texts are copies: tokens of an open document outlive many versions of its
  * text, and a slice would keep its version alive.
  */
@@ -115,6 +136,7 @@ function lexFrom(
   out: Lexed,
   detachTexts: boolean,
   stopAt?: (p: number) => number,
+  countBase = 0,
 ): { at: number; k: number } | undefined {
   const { tokens, checkpoints, counts } = out;
   const n = text.length;
@@ -162,7 +184,7 @@ function lexFrom(
         const k = stopAt ? stopAt(i) : -1;
         if (k >= 0) return { at: i, k };
         checkpoints.push(i);
-        counts.push(tokens.length);
+        counts.push(countBase + tokens.length);
       }
       continue;
     }

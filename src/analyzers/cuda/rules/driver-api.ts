@@ -1,7 +1,7 @@
 import type { RuleModule } from '../../../core/rule';
 import { apiAdvice } from '../advice';
 import { driverApiKind } from '../names';
-import { isFreeCall, type ParsedCpp } from '../syntax';
+import { isFreeCall, tokensWhere, type ParsedCpp } from '../syntax';
 
 const EFFORT = { memory: 'medium', stream: 'high', kernel: 'high', device: 'medium', other: 'low', library: 'medium', build: 'low' } as const;
 
@@ -16,10 +16,10 @@ export const driverApi: RuleModule<ParsedCpp> = {
   },
   check(parsed, ctx) {
     const { tokens } = parsed;
-    tokens.forEach((t, i) => {
-      if (t.kind !== 'ident' || !t.text.startsWith('cu')) return;
+    for (const i of tokensWhere(parsed, 'c', (x) => x.startsWith('cu') && !!driverApiKind(x))) {
+      const t = tokens[i];
       const kind = driverApiKind(t.text);
-      if (!kind || !isFreeCall(tokens, i)) return;
+      if (t.kind !== 'ident' || !kind || !isFreeCall(tokens, i)) continue;
       ctx.report({
         start: t.start,
         end: t.end,
@@ -28,6 +28,6 @@ export const driverApi: RuleModule<ParsedCpp> = {
         effort: EFFORT[kind],
         cudaKind: kind,
       });
-    });
+    }
   },
 };

@@ -1,6 +1,6 @@
 import type { RuleModule } from '../../../core/rule';
 import { kernelAdvice } from '../advice';
-import { matchClose, type CToken, type ParsedCpp } from '../syntax';
+import { matchClose, tokensNamed, type CToken, type ParsedCpp } from '../syntax';
 
 /** Qualifiers that may sit between `__global__` and the kernel's name, with or without arguments. */
 const SKIP_WITH_ARGS = new Set(['__launch_bounds__', '__maxnreg__', '__cluster_dims__', '__attribute__', '__declspec', 'alignas', '__align__', 'decltype']);
@@ -63,14 +63,15 @@ export const kernelDefinition: RuleModule<ParsedCpp> = {
   check(parsed, ctx) {
     const { tokens } = parsed;
     const seen = new Set<number>();
-    tokens.forEach((t, i) => {
-      if (t.kind !== 'ident' || t.inMacro) return;
+    for (const i of tokensNamed(parsed, ['__global__', '__device__', ...parsed.qualifierMacros.keys()])) {
+      const t = tokens[i];
+      if (t.kind !== 'ident' || t.inMacro) continue;
       const alias = parsed.qualifierMacros.get(t.text);
       const role = t.text === '__global__' || alias === 'global' ? 'global' : t.text === '__device__' || alias === 'device' ? 'device' : undefined;
-      if (!role) return;
-      if (role === 'device' && alsoHost(parsed, i)) return;
+      if (!role) continue;
+      if (role === 'device' && alsoHost(parsed, i)) continue;
       const fn = functionAfter(tokens, i);
-      if (!fn || !fn.isDefinition || seen.has(fn.name.start)) return;
+      if (!fn || !fn.isDefinition || seen.has(fn.name.start)) continue;
       seen.add(fn.name.start);
       const name = fn.name.text;
       if (role === 'global') {
@@ -91,6 +92,6 @@ export const kernelDefinition: RuleModule<ParsedCpp> = {
           cudaKind: 'kernel',
         });
       }
-    });
+    }
   },
 };

@@ -1,6 +1,6 @@
 import type { RuleModule } from '../../../core/rule';
 import { kernelAdvice } from '../advice';
-import type { CToken, ParsedCpp } from '../syntax';
+import { tokenAt, type CToken, type ParsedCpp } from '../syntax';
 
 /** Start index of the callee before a `<<<` at tokens[at]: `ns::kernel<T, 4>` → the `ns` token. */
 function calleeBefore(tokens: readonly CToken[], at: number): { first: number; last: number } | undefined {
@@ -37,8 +37,12 @@ export const kernelLaunch: RuleModule<ParsedCpp> = {
   },
   check(parsed, ctx) {
     const { tokens, text } = parsed;
-    tokens.forEach((t, i) => {
-      if (t.kind !== 'punct' || !text.startsWith('<<<', t.start) || text[t.start - 1] === '<') return;
+    // Each `<<<` of the text (not after another `<`) where a token starts: in code, not in a comment or string.
+    for (let at = text.indexOf('<<<'); at >= 0; at = text.indexOf('<<<', at + 1)) {
+      if (text[at - 1] === '<') continue;
+      const i = tokenAt(tokens, at);
+      if (i < 0 || tokens[i].kind !== 'punct') continue;
+      const t = tokens[i];
       const callee = calleeBefore(tokens, i);
       const start = callee ? tokens[callee.first].start : t.start;
       const end = callee ? tokens[callee.last].end : t.start + 3;
@@ -50,6 +54,6 @@ export const kernelLaunch: RuleModule<ParsedCpp> = {
         advice: kernelAdvice(ctx.neuronTrack),
         cudaKind: 'kernel',
       });
-    });
+    }
   },
 };

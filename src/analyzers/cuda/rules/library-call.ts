@@ -1,7 +1,9 @@
 import type { RuleModule } from '../../../core/rule';
 import { libraryAdvice } from '../advice';
 import { CUDA_NAMESPACES, cudaLibraryOf } from '../names';
-import { isFreeCall, type ParsedCpp } from '../syntax';
+import { isFreeCall, tokensWhere, type ParsedCpp } from '../syntax';
+
+const namespaceOf = (name: string): string | undefined => (Object.hasOwn(CUDA_NAMESPACES, name) ? CUDA_NAMESPACES[name] : undefined);
 
 /**
  * Calls into NVIDIA libraries: C APIs (cublas*, cudnn*, cufft*, curand*, nccl*, cusparse*,
@@ -19,8 +21,9 @@ export const libraryCall: RuleModule<ParsedCpp> = {
   check(parsed, ctx) {
     const { tokens } = parsed;
     const qualified = new Map<string, { start: number; end: number; library: string; uses: number }>();
-    tokens.forEach((t, i) => {
-      if (t.kind !== 'ident') return;
+    for (const i of tokensWhere(parsed, 'cnt', (x) => !!cudaLibraryOf(x) || !!namespaceOf(x))) {
+      const t = tokens[i];
+      if (t.kind !== 'ident') continue;
       const library = cudaLibraryOf(t.text);
       if (library && isFreeCall(tokens, i)) {
         ctx.report({
@@ -31,19 +34,19 @@ export const libraryCall: RuleModule<ParsedCpp> = {
           effort: library === 'NCCL' || library === 'cuRAND' || library === 'cuDNN' || library === 'cuBLAS' || library === 'cuBLASLt' ? 'medium' : 'high',
           cudaKind: 'library',
         });
-        return;
+        continue;
       }
-      const ns = CUDA_NAMESPACES[t.text];
-      if (!ns || tokens[i + 1]?.text !== '::' || tokens[i + 2]?.kind !== 'ident') return;
+      const ns = namespaceOf(t.text);
+      if (!ns || tokens[i + 1]?.text !== '::' || tokens[i + 2]?.kind !== 'ident') continue;
       const prev = tokens[i - 1];
-      if (prev && (prev.text === 'namespace' || prev.text === '.' || prev.text === '->' || (prev.text === '::' && tokens[i - 2]?.kind === 'ident'))) return;
+      if (prev && (prev.text === 'namespace' || prev.text === '.' || prev.text === '->' || (prev.text === '::' && tokens[i - 2]?.kind === 'ident'))) continue;
       let last = i + 2;
       while (tokens[last + 1]?.text === '::' && tokens[last + 2]?.kind === 'ident') last += 2;
       const name = tokens.slice(i, last + 1).map((x) => x.text).join('');
       const entry = qualified.get(name);
       if (entry) entry.uses++;
       else qualified.set(name, { start: t.start, end: tokens[last].end, library: ns, uses: 1 });
-    });
+    }
     for (const [name, e] of qualified) {
       ctx.report({
         start: e.start,

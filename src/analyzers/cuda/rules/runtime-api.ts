@@ -1,7 +1,7 @@
 import type { RuleModule } from '../../../core/rule';
 import { apiAdvice } from '../advice';
 import { runtimeApiKind } from '../names';
-import { isFreeCall, type ParsedCpp } from '../syntax';
+import { isFreeCall, tokensWhere, type ParsedCpp } from '../syntax';
 
 const EFFORT = { memory: 'medium', stream: 'high', kernel: 'high', device: 'low', other: 'low', library: 'medium', build: 'low' } as const;
 
@@ -16,10 +16,10 @@ export const runtimeApi: RuleModule<ParsedCpp> = {
   },
   check(parsed, ctx) {
     const { tokens } = parsed;
-    tokens.forEach((t, i) => {
-      if (t.kind !== 'ident' || !t.text.startsWith('cuda')) return;
+    for (const i of tokensWhere(parsed, 'c', (x) => x.startsWith('cuda') && !!runtimeApiKind(x))) {
+      const t = tokens[i];
       const kind = runtimeApiKind(t.text);
-      if (!kind || !isFreeCall(tokens, i)) return;
+      if (t.kind !== 'ident' || !kind || !isFreeCall(tokens, i)) continue;
       ctx.report({
         start: t.start,
         end: t.end,
@@ -28,6 +28,6 @@ export const runtimeApi: RuleModule<ParsedCpp> = {
         effort: EFFORT[kind],
         cudaKind: kind,
       });
-    });
+    }
   },
 };

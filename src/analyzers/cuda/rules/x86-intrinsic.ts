@@ -1,7 +1,7 @@
 import type { RuleModule } from '../../../core/rule';
 import { X86_INTRINSIC_ADVICE } from '../advice';
 import { EMULATION_HEADERS, X86_HEADERS, intrinsicFamily, isX86Intrinsic } from '../names';
-import { isFreeCall, x86Guard, type ParsedCpp } from '../syntax';
+import { isFreeCall, tokensWhere, x86Guard, type ParsedCpp } from '../syntax';
 
 /**
  * x86 intrinsics headers and calls (SSE/AVX/AVX-512 `_mm*_`, `__builtin_ia32_*`, `__cpuid`, `_rdtsc` …).
@@ -47,10 +47,11 @@ export const x86Intrinsic: RuleModule<ParsedCpp> = {
       });
     }
     const { tokens } = parsed;
-    tokens.forEach((t, i) => {
-      if (t.kind !== 'ident' || t.text.charCodeAt(0) !== 95 /* _ */ || !isX86Intrinsic(t.text) || !(isFreeCall(tokens, i) || isMacroAlias(t)) || definesIntrinsics()) return;
+    for (const i of tokensWhere(parsed, '_', isX86Intrinsic)) {
+      const t = tokens[i];
+      if (t.kind !== 'ident' || !(isFreeCall(tokens, i) || isMacroAlias(t)) || definesIntrinsics()) continue;
       const guard = x86Guard(t.host);
-      if (guard === 'arm-path') return;
+      if (guard === 'arm-path') continue;
       ctx.report({
         start: t.start,
         end: t.end,
@@ -58,6 +59,6 @@ export const x86Intrinsic: RuleModule<ParsedCpp> = {
         advice: X86_INTRINSIC_ADVICE,
         ...levelFor(guard),
       });
-    });
+    }
   },
 };
