@@ -26,13 +26,25 @@ export function commonSuffix(a: string, b: string, floor: number): number {
   return i;
 }
 
+/** A place in a text: offset, 0-based row, and where its row starts. */
+export interface TextPoint {
+  offset: number;
+  row: number;
+  lineStart: number;
+}
+
 /** The 0-based row and the column (UTF-16 units from the line start) of an offset; rows end at \n. */
 export function pointAt(text: string, offset: number): { row: number; column: number } {
-  let row = 0;
-  let lineStart = 0;
-  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
+  const p = advance(text, { offset: 0, row: 0, lineStart: 0 }, offset);
+  return { row: p.row, column: offset - p.lineStart };
+}
+
+/** The place `offset` of `text`, counted on from `from` (an earlier place of the same text). */
+export function advance(text: string, from: TextPoint, offset: number): TextPoint {
+  let { row, lineStart } = from;
+  for (let i = text.indexOf('\n', from.offset); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
     row++;
     lineStart = i + 1;
   }
-  return { row, column: offset - lineStart };
+  return { offset, row, lineStart };
 }

@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Edit, Language, Parser, type Range, type Tree } from 'web-tree-sitter';
 import { onDocumentReleased } from './open-documents';
-import { commonPrefix, commonSuffix, pointAt } from './text-diff';
+import { advance, commonPrefix, commonSuffix, type TextPoint } from './text-diff';
 
 /** Grammars shipped with the product (WebAssembly), loaded lazily on first use. */
 export type GrammarName = 'python' | 'cpp' | 'hcl' | 'terraform' | 'bash' | 'typescript';
@@ -63,13 +63,16 @@ export function diffEdit(before: string, after: string) {
   const end = commonSuffix(before, after, start);
   const oldEndIndex = before.length - end;
   const newEndIndex = after.length - end;
+  // Rows are counted once up to the edit (the texts agree there), then through each side of it.
+  const at = advance(before, { offset: 0, row: 0, lineStart: 0 }, start);
+  const column = (p: TextPoint) => ({ row: p.row, column: p.offset - p.lineStart });
   return {
     startIndex: start,
     oldEndIndex,
     newEndIndex,
-    startPosition: pointAt(before, start),
-    oldEndPosition: pointAt(before, oldEndIndex),
-    newEndPosition: pointAt(after, newEndIndex),
+    startPosition: column(at),
+    oldEndPosition: column(advance(before, at, oldEndIndex)),
+    newEndPosition: column(advance(after, at, newEndIndex)),
   };
 }
 
