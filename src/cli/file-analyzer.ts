@@ -10,8 +10,6 @@ import { WorkerPool } from '../core/worker-pool';
 const WORKER_THRESHOLD = 100;
 /** How long the first files wait to see whether more are coming (discovery finds hundreds per ms). */
 const DECIDE_MS = 15;
-/** Files the TypeScript parser may read (CDK apps): kept on one worker, so only it loads TypeScript. */
-const TYPESCRIPT_FILE = /\.[cm]?[jt]sx?$/i;
 
 interface Waiting {
   absPath: string;
@@ -51,7 +49,7 @@ export function createFileAnalyzer(analyzers: readonly Analyzer[], config: Effec
     if (!usable) return analyzeFile(absPath, relPath, analyzers, config, signal);
     seen++;
     if (!pool && seen > WORKER_THRESHOLD) {
-      pool = new WorkerPool(script, threads, config, (rel) => (TYPESCRIPT_FILE.test(rel) ? 0 : undefined));
+      pool = new WorkerPool(script, threads, config);
       for (const w of takeWaiting()) pool.analyze(w.absPath, w.relPath, w.signal).then(w.resolve, w.reject);
     }
     if (pool) return pool.analyze(absPath, relPath, signal);
