@@ -1,4 +1,5 @@
-import { parseTree, type Node as JsonNode } from 'jsonc-parser';
+import { visit as visitJson } from 'jsonc-parser';
+import { INSTANCE_TYPE_RE } from '../../core/catalog';
 import { parse as parseToml } from 'smol-toml';
 import { isMap, isPair, isScalar, isSeq, parseAllDocuments, visit, type Scalar } from 'yaml';
 import type { SourceDocument } from '../../core/document';
@@ -42,36 +43,81 @@ export function configFormat(relPath: string): ParsedConfig['format'] | undefine
 }
 
 // ---------- JSON ----------
-function jsonValues(text: string): ConfigValue[] {
-  const root = parseTree(text, [], { allowTrailingComma: true, disallowComments: false });
+/** An object or array being read, with what its values learn only at its end. */
+interface JsonFrame {
+  array: boolean;
+  path: string;
+  /** The current property's key (objects). */
+  key: string;
+  /** The next item's index (arrays). */
+  index: number;
+  /** Strings among the items (arrays), and the count next to the values (objects). */
+  strings: number;
+  count?: number;
+  /** Values read in this object or array, completed at its end. */
+  values: ConfigValue[];
+}
+
+/**
+ * The string values of a JSON document (comments and trailing commas allowed) that `keep`
+ * accepts, in document order. Read in one pass of events (jsonc-parser's visit, which its own
+ * parseTree is built on) without building a tree: a 5 MB data file holds hundreds of thousands of
+ * nodes, and a path is made only for the values kept.
+ */
+export function jsonValues(text: string, keep: (value: string) => boolean): ConfigValue[] {
   const out: ConfigValue[] = [];
-  const walk = (node: JsonNode, path: string) => {
-    if (node.type === 'object') {
-      let count: number | undefined;
-      for (const prop of node.children ?? []) {
-        const [k, v] = prop.children ?? [];
-        if (k && v && COUNT_KEYS.has(String(k.value)) && v.type === 'number' && Number.isInteger(v.value)) count = v.value as number;
-      }
-      for (const prop of node.children ?? []) {
-        const [k, v] = prop.children ?? [];
-        if (!k || !v) continue;
-        const p = path ? `${path}.${k.value}` : String(k.value);
-        if (v.type === 'string') out.push({ start: v.offset + 1, end: v.offset + v.length - 1, value: String(v.value), path: p, count });
-        else walk(v, p);
-      }
-    } else if (node.type === 'array') {
-      const items = node.children ?? [];
-      const strings = items.filter((i) => i.type === 'string').length;
-      items.forEach((item, i) => {
-        const p = `${path}[${i}]`;
-        if (item.type === 'string') out.push({ start: item.offset + 1, end: item.offset + item.length - 1, value: String(item.value), path: p, listSize: strings });
-        else walk(item, p);
-      });
+  const stack: JsonFrame[] = [];
+  /** The path of the item about to be read in the innermost frame (and moves an array to its next item). */
+  const childPath = (): string | undefined => {
+    const top = stack[stack.length - 1];
+    if (!top) return undefined;
+    if (top.array) return `${top.path}[${top.index++}]`;
+    return top.path ? `${top.path}.${top.key}` : top.key;
+  };
+  const open = (array: boolean) => {
+    const path = childPath();
+    stack.push({ array, path: path ?? '', key: '', index: 0, strings: 0, values: [] });
+  };
+  const close = () => {
+    const frame = stack.pop();
+    if (!frame) return;
+    for (const v of frame.values) {
+      if (frame.array) v.listSize = frame.strings;
+      else v.count = frame.count;
     }
   };
-  if (root) walk(root, '');
-  // a JSON string with escapes has a raw length different from its value: keep only exact ones
-  return out.filter((v) => text.slice(v.start, v.end) === v.value);
+  visitJson(
+    text,
+    {
+      onObjectBegin: () => open(false),
+      onArrayBegin: () => open(true),
+      onObjectEnd: close,
+      onArrayEnd: close,
+      onObjectProperty: (name) => {
+        const top = stack[stack.length - 1];
+        if (top && !top.array) top.key = name;
+      },
+      onLiteralValue: (value: unknown, offset, length) => {
+        const top = stack[stack.length - 1];
+        if (!top) return; // a document that is one literal holds no config values
+        if (!top.array && COUNT_KEYS.has(top.key) && typeof value === 'number' && Number.isInteger(value)) top.count = value;
+        if (typeof value !== 'string') {
+          if (top.array) top.index++;
+          return;
+        }
+        if (top.array) top.strings++;
+        const path = childPath()!;
+        // A string with escapes has a raw length different from its value: only exact ones.
+        if (!keep(value) || text.slice(offset + 1, offset + length - 1) !== value) return;
+        const v: ConfigValue = { start: offset + 1, end: offset + length - 1, value, path };
+        out.push(v);
+        top.values.push(v);
+      },
+    },
+    { allowTrailingComma: true, disallowComments: false },
+  );
+  while (stack.length) close();
+  return out;
 }
 
 // ---------- YAML ----------
@@ -259,7 +305,8 @@ export const configParser: ParserAdapter<ParsedConfig> = {
     const format = configFormat(doc.relPath);
     switch (format) {
       case 'json':
-        return { format, values: jsonValues(doc.text) };
+        // Only strings shaped like instance types (what the rules read): a data file has many.
+        return { format, values: jsonValues(doc.text, (v) => INSTANCE_TYPE_RE.test(v)) };
       case 'yaml':
         return { format, values: yamlValues(doc.text) };
       case 'toml':
