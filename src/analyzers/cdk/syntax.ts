@@ -138,6 +138,29 @@ export function memberName(node: Node | null | undefined): string | undefined {
   return undefined;
 }
 
+/**
+ * `lastSegment(memberName(node))` without making the dotted name: rules ask it of every member
+ * expression of a file, and only a few names are the ones they look for.
+ */
+export function lastMemberName(node: Node | null | undefined): string | undefined {
+  if (!node) return undefined;
+  if (node.type === 'Identifier') return node.name;
+  if (node.type === 'ThisExpression') return 'this';
+  if (node.type === 'MemberExpression' && !node.computed && node.property.type === 'Identifier') return hasMemberName(node.object) ? node.property.name : undefined;
+  if (node.type === 'TSNonNullExpression' || node.type === 'TSAsExpression') return lastMemberName(node.expression);
+  return undefined;
+}
+
+/** Whether memberName(node) is defined. */
+function hasMemberName(node: Node): boolean {
+  for (let n: Node = node; ; ) {
+    if (n.type === 'Identifier' || n.type === 'ThisExpression') return true;
+    if (n.type === 'MemberExpression' && !n.computed && n.property.type === 'Identifier') n = n.object;
+    else if (n.type === 'TSNonNullExpression' || n.type === 'TSAsExpression') n = n.expression;
+    else return false;
+  }
+}
+
 /** The last segment of a dotted name. */
 export function lastSegment(name: string | undefined): string | undefined {
   return name?.slice(name.lastIndexOf('.') + 1);

@@ -1,5 +1,5 @@
 import type { RuleModule } from '../../../core/rule';
-import { contentRange, lastSegment, literalInt, memberName, propertyKey, type Node, type ParsedCdk } from '../syntax';
+import { contentRange, lastMemberName, literalInt, memberName, propertyKey, type Node, type ParsedCdk } from '../syntax';
 
 const NEURON_AMI = 'AL2023_X86_64_NEURON';
 const GPU_AMI_RE = /(GPU|NVIDIA)/i;
@@ -27,7 +27,7 @@ export const cdkGpuScheduling: RuleModule<ParsedCdk> = {
   check(parsed, ctx) {
     for (const n of parsed.nodes) {
       if (n.type === 'MemberExpression' && !n.computed && n.property.type === 'Identifier') {
-        const enumName = lastSegment(memberName(n.object));
+        const enumName = lastMemberName(n.object);
         const member = n.property.name;
         const prop = n.property;
         if (enumName === 'NodegroupAmiType' && GPU_AMI_RE.test(member)) {

@@ -3,7 +3,7 @@ import type { RuleContext, RuleModule } from '../../../core/rule';
 import { cdkResourceKey, cdkSiteOf, fileRegion, type CdkSite } from '../facts';
 import { instanceTypeConstant, instanceTypeOf } from '../instance-enums';
 import { reportInstanceSite } from '../report-instance';
-import { contentRange, lastSegment, memberName, type Node, type ParsedCdk } from '../syntax';
+import { contentRange, lastMemberName, lastSegment, memberName, type Node, type ParsedCdk } from '../syntax';
 
 function where(site: CdkSite): string | undefined {
   if (!site.constructName) return undefined;
@@ -63,6 +63,7 @@ export const cdkInstanceType: RuleModule<ParsedCdk> = {
     const region = fileRegion(parsed);
     for (const n of parsed.nodes) {
       if (n.type === 'CallExpression') {
+        if (lastMemberName(n.callee) !== 'of') continue;
         const callee = memberName(n.callee);
         if (!callee || !/(^|\.)InstanceType\.of$/.test(callee) || n.arguments.length < 2) continue;
         const cls = memberName(n.arguments[0] as Node);
@@ -73,8 +74,8 @@ export const cdkInstanceType: RuleModule<ParsedCdk> = {
         const typeClass = callee.slice(0, -'.of'.length);
         report(ctx, parsed, region, n, type, { start: n.range[0], end: n.range[1] }, (s) => `new ${typeClass}('${s}')`);
       } else if (n.type === 'MemberExpression' && !n.computed && n.property.type === 'Identifier') {
+        if (lastMemberName(n.object) !== 'InstanceType') continue;
         const obj = memberName(n.object);
-        if (lastSegment(obj) !== 'InstanceType') continue;
         const p = parsed.parent(n);
         if (p?.type === 'CallExpression' && p.callee === n) continue;
         const type = instanceTypeConstant(n.property.name);

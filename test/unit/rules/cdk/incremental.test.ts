@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { cdkAnalyzer } from '../../../../src/analyzers/cdk';
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { hasSharedParts, OTHER_LINE_BREAK } from '../../../../src/analyzers/cdk/incremental';
-import { parseCdk, setCdkIncremental, type ParsedCdk } from '../../../../src/analyzers/cdk/syntax';
+import { lastMemberName, lastSegment, memberName, parseCdk, setCdkIncremental, type ParsedCdk } from '../../../../src/analyzers/cdk/syntax';
 import { releaseDocument } from '../../../../src/core/open-documents';
 import { DEFAULT_CONFIG } from '../../../../src/core/config';
 import { SourceDocument } from '../../../../src/core/document';
@@ -166,5 +166,19 @@ describe('cdk/incremental: an open file re-parsed around each edit', () => {
     } finally {
       setCdkIncremental(previous);
     }
+  });
+});
+
+describe('cdk/syntax: the last segment of a member name, without making the name', () => {
+  it('is lastSegment(memberName(n)) for every node of a stack (this, casts, non-null, computed, calls)', () => {
+    const text = `${longStack()}\nconst a = (x as any).y!.z; const b = this.c['d'].e; const f = g().h.i; const j = (k!).l;\n`;
+    const parsed = parseCdk(text, 'lib/stack.ts');
+    let named = 0;
+    for (const n of parsed.nodes) {
+      const expected = lastSegment(memberName(n));
+      assert.equal(lastMemberName(n), expected, `${n.type}@${n.range}`);
+      if (expected !== undefined) named++;
+    }
+    assert.ok(named > 100, 'many nodes have a name');
   });
 });
