@@ -7,26 +7,11 @@ import { docsUrlFor, type Analyzer, type ReportDescriptor, type RuleContext } fr
 import { parseSuppressions } from './suppressions';
 import { CATEGORY_BLOCKS, type Finding, type ScanError } from './types';
 import { compareFindings } from './order';
+import { nestsDeeperThan } from './nesting';
 import { analyzeFile, type FileAnalyzer, type FileStat } from './file-analysis';
 
 /** Deeper nesting than this is generated data or an attack, not code (CPython stops at 200). */
 export const MAX_NESTING = 256;
-
-/** The deepest nesting of ( [ { in the text, counting stops once past `limit`. */
-export function bracketDepth(text: string, limit: number): number {
-  let depth = 0;
-  let max = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 40 || c === 91 || c === 123) {
-      if (++depth > max) {
-        max = depth;
-        if (max > limit) return max;
-      }
-    } else if ((c === 41 || c === 93 || c === 125) && depth > 0) depth--;
-  }
-  return max;
-}
 
 export interface DocumentAnalysis {
   findings: Finding[];
@@ -101,8 +86,7 @@ export async function analyzeDocument(
   const errors: ScanError[] = [];
   const matching = analyzersFor(analyzers, doc.relPath).filter((a) => passesPrecheck(a, doc.text));
   if (!matching.length) return { findings, errors };
-  const depth = bracketDepth(doc.text, MAX_NESTING);
-  if (depth > MAX_NESTING) {
+  if (nestsDeeperThan(doc, MAX_NESTING)) {
     // Parsers and rules recurse or climb with the nesting; no real source nests this deep.
     errors.push({ file: doc.relPath, message: `not analysed: brackets nested more than ${MAX_NESTING} levels deep` });
     return { findings, errors };
