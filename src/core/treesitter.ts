@@ -117,8 +117,9 @@ export async function parseWith(name: GrammarName, text: string, cacheKey?: stri
       return text.slice(index, Math.min(end, index + 8192));
     };
   }
-  // Only whole trees are kept for incremental re-parsing (a partial tree's ranges move with edits).
-  const key = cacheKey === undefined || includedRanges ? undefined : `${name}\0${cacheKey}`;
+  // A partial tree is kept apart from a whole one. Edited, it carries its included ranges along;
+  // given new ones, tree-sitter parses again what changed between them (and around the edit).
+  const key = cacheKey === undefined ? undefined : `${name}${includedRanges ? '\0partial' : ''}\0${cacheKey}`;
   const cached = key ? treeCache.get(key) : undefined;
   let old: Tree | undefined;
   if (cached && key) {

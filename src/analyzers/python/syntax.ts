@@ -92,10 +92,11 @@ export const pythonParser: ParserAdapter<ParsedPython> = {
   async parse(doc: SourceDocument) {
     // Long modules are parsed partially (see partial.ts): only the statements that can matter.
     // That beats even an incremental re-parse of an open document, whose rules would still walk
-    // every statement; documents where most statements matter are parsed whole (incrementally).
+    // every statement; documents where most statements matter are parsed whole. Both kinds of
+    // tree of an open document are kept and parsed again incrementally after an edit.
     const ranges = partialRangesFor(doc.text);
     if (ranges) {
-      const partial = await parseWith('python', doc.text, undefined, ranges);
+      const partial = await parseWith('python', doc.text, doc.cacheKey, ranges);
       if (!partial.rootNode.hasError) return makeParsedPython(partial, (o) => o);
       partial.delete(); // the split went wrong somewhere (or the module is broken): parse it whole
     }

@@ -4,10 +4,11 @@ import * as path from 'node:path';
 import { execSync } from 'node:child_process';
 import fc from 'fast-check';
 import { allAnalyzers } from '../../../../src/analyzers';
-import { setPartialParsing, topLevelStatements } from '../../../../src/analyzers/python/partial';
+import { partialRangesFor, setPartialParsing, topLevelStatements } from '../../../../src/analyzers/python/partial';
 import { DEFAULT_CONFIG } from '../../../../src/core/config';
 import { SourceDocument } from '../../../../src/core/document';
 import { analyzeDocument } from '../../../../src/core/engine';
+import { releaseDocument } from '../../../../src/core/open-documents';
 
 /**
  * Scans parse long Python modules partially (python/partial.ts). Whatever the module, forcing the
@@ -43,5 +44,55 @@ describe('python/partial: partial parsing finds what whole parsing finds', () =>
       }),
       { numRuns: 150, seed: 20261124 },
     );
+  });
+});
+
+describe('python/partial: an open module parsed partially, edit after edit', () => {
+  const root = path.resolve(__dirname, '../../../..');
+  const files = execSync("find test/fixtures samples -name '*.py'", { cwd: root }).toString().trim().split('\n').filter(Boolean);
+  // The fixtures' top-level statements, each once, interleaved with plain code the partial parse leaves out.
+  const statements: string[] = [];
+  for (const f of files) {
+    const text = readFileSync(path.join(root, f), 'utf8');
+    for (const st of topLevelStatements(text) ?? []) statements.push(text.slice(st.start, st.end).replace(/\s*$/, '\n'));
+  }
+  const filler = (i: number) => `def helper_${i}(a, b):\n    total = a + b\n    for k in range(b):\n        total += k * ${i}\n    return total\n`;
+  const base = statements.map((st, i) => `${st}\n${filler(i)}`).join('\n');
+  const KEY = 'python-partial-incremental-test';
+  afterEach(() => releaseDocument(KEY));
+
+  it('random edits: the kept partial tree, parsed again incrementally, finds what a fresh parse finds', async () => {
+    const previous = setPartialParsing('force');
+    try {
+      assert.ok(partialRangesFor(base), 'the module is parsed partially');
+      let text = base;
+      let seed = 17;
+      const rnd = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+      // Mostly whole lines typed with the indentation of where they go (the module stays valid);
+      // some lines deleted, some characters thrown in anywhere (a broken module is parsed whole).
+      const lines = ['y = x.cuda()', 'DEVICE = "cuda:1"', 'z = torch.device(DEVICE)', 'import torch', '# note', 'total = 0', 'model.to("cuda")'];
+      let partialSeen = 0;
+      for (let i = 0; i < 150; i++) {
+        const lineStart = text.lastIndexOf('\n', Math.floor(rnd() * text.length)) + 1;
+        const lineEnd = text.indexOf('\n', lineStart) + 1 || text.length;
+        const indent = /^[ \t]*/.exec(text.slice(lineStart))![0];
+        const r = rnd();
+        const at = lineStart;
+        if (r < 0.7) text = `${text.slice(0, lineStart)}${indent}${lines[Math.floor(rnd() * lines.length)]}\n${text.slice(lineStart)}`;
+        else if (r < 0.95) text = text.slice(0, lineStart) + text.slice(lineEnd);
+        else {
+          const anywhere = Math.floor(rnd() * text.length);
+          text = text.slice(0, anywhere) + ['(', '"', 'x', ' ', ':'][Math.floor(rnd() * 5)] + text.slice(anywhere);
+        }
+        if (i % 40 === 39) text = base;
+        const open = await analyzeDocument(new SourceDocument('mod.py', text, undefined, KEY), allAnalyzers, DEFAULT_CONFIG);
+        const fresh = await analyzeDocument(new SourceDocument('mod.py', text), allAnalyzers, DEFAULT_CONFIG);
+        assert.deepEqual(open, fresh, `edit ${i} at ${at}`);
+        if (partialRangesFor(text) && open.findings.length) partialSeen++;
+      }
+      assert.ok(partialSeen > 50, `the edits keep findings to compare (${partialSeen})`);
+    } finally {
+      setPartialParsing(previous);
+    }
   });
 });
