@@ -16,7 +16,10 @@ export const MAX_NESTING = 256;
 export interface DocumentAnalysis {
   findings: Finding[];
   errors: ScanError[];
+  /** Not analysed here: a heavy analyzer applies and `skipHeavy` was asked (see Analyzer.heavy). */
+  deferred?: true;
 }
+
 
 /** Analyzers that read this path. */
 export function analyzersFor(analyzers: readonly Analyzer[], relPath: string): Analyzer[] {
@@ -81,11 +84,14 @@ export async function analyzeDocument(
   analyzers: readonly Analyzer[],
   config: EffectiveConfig,
   signal?: AbortSignal,
+  /** Leave a document that needs a heavy analyzer (Analyzer.heavy) to another worker: `deferred`. */
+  skipHeavy = false,
 ): Promise<DocumentAnalysis> {
   const findings: Finding[] = [];
   const errors: ScanError[] = [];
   const matching = analyzersFor(analyzers, doc.relPath).filter((a) => passesPrecheck(a, doc.text));
   if (!matching.length) return { findings, errors };
+  if (skipHeavy && matching.some((a) => a.heavy)) return { findings, errors, deferred: true };
   if (nestsDeeperThan(doc, MAX_NESTING)) {
     // Parsers and rules recurse or climb with the nesting; no real source nests this deep.
     errors.push({ file: doc.relPath, message: `not analysed: brackets nested more than ${MAX_NESTING} levels deep` });

@@ -19,10 +19,32 @@ export async function analyzeFile(
   signal?: AbortSignal,
   syncRead = false,
 ): Promise<FileOutcome> {
+  // Never 'deferred': heavy analyzers run here.
+  return (await readAndAnalyze(absPath, relPath, analyzers, config, signal, syncRead, false)) as FileOutcome;
+}
+
+/**
+ * analyzeFile for a scan worker that does not load heavy analyzers' parsers (Analyzer.heavy):
+ * a file that needs one is read, found to need it, and left to the worker that does: 'deferred'.
+ */
+export function analyzeFileUnlessHeavy(absPath: string, relPath: string, analyzers: readonly Analyzer[], config: EffectiveConfig): Promise<FileOutcome | 'deferred'> {
+  return readAndAnalyze(absPath, relPath, analyzers, config, undefined, true, true);
+}
+
+async function readAndAnalyze(
+  absPath: string,
+  relPath: string,
+  analyzers: readonly Analyzer[],
+  config: EffectiveConfig,
+  signal: AbortSignal | undefined,
+  syncRead: boolean,
+  skipHeavy: boolean,
+): Promise<FileOutcome | 'deferred'> {
   const read = await readSourceFile(absPath, relPath, syncRead);
   if ('binary' in read) return { kind: 'skipped', skip: { relPath, reason: 'unreadable', detail: 'binary file' } };
   if (!(read instanceof SourceDocument)) return { kind: 'skipped', skip: read, error: { file: relPath, message: `could not read: ${read.detail}` } };
-  const result = await analyzeDocument(read, analyzers, config, signal);
+  const result = await analyzeDocument(read, analyzers, config, signal, skipHeavy);
+  if (result.deferred) return 'deferred';
   return { kind: 'analyzed', findings: result.findings, errors: result.errors };
 }
 

@@ -85,6 +85,11 @@ export interface Analyzer<P = unknown> {
   claims?(parsed: P): boolean;
   /** A catch-all analyzer (instance types in any config file): runs only on unclaimed documents. */
   generic?: boolean;
+  /**
+   * Its parser loads a large module on first use (the TypeScript compiler, for CDK apps): a scan's
+   * worker pool has one worker read the files that need it, so only that worker loads it.
+   */
+  heavy?: boolean;
 }
 
 /** Helper so analyzer modules keep their generic type. */

@@ -16,16 +16,19 @@ export type WorkerRequest =
   | { kind: 'text'; id: number; relPath: string; text: string; absPath?: string; cacheKey?: string; config: EffectiveConfig }
   | { kind: 'release'; cacheKey: string };
 export type WorkerResponse =
-  | { kind: 'files'; results: { id: number; outcome?: FileOutcome; error?: string }[] }
+  | { kind: 'files'; results: { id: number; outcome?: FileOutcome; deferred?: true; error?: string }[] }
   | { kind?: undefined; id: number; analysis?: DocumentAnalysis; error?: string };
 export interface WorkerData {
   /** The scan's configuration (file requests); text requests carry their own. */
   config?: EffectiveConfig;
   /** Where the worker keeps V8 code caches (code-cache.ts): the creating thread's setting. */
   codeCacheDir?: string;
+  /** Files that need a heavy analyzer (Analyzer.heavy) are answered `deferred`: another worker reads them. */
+  heavyElsewhere?: boolean;
 }
 
 interface Pending {
+  file: FileRequest;
   resolve: (o: FileOutcome) => void;
   reject: (e: Error) => void;
 }
@@ -60,13 +63,15 @@ export class WorkerPool {
   private failed: Error | undefined;
 
   /**
-   * Any worker takes any file. (CDK files were once all sent to one worker, so only it loaded the
-   * TypeScript parser; but a run of TypeScript files, most of which are read and skipped, then
-   * queued on that worker while the other sat idle: 0.6 s of a 6 s scan.)
+   * Any worker takes any file, but only the first runs heavy analyzers (the TypeScript compiler
+   * costs each worker that loads it ~0.5 s): the others answer a file that needs one `deferred`,
+   * and it goes to the first. (Sending every TypeScript file to the first worker instead let a
+   * run of them, mostly read and skipped, queue there while the other worker sat idle.)
    */
   constructor(script: string, size: number, config: EffectiveConfig) {
     for (let i = 0; i < size; i++) {
-      const worker = new Worker(script, { workerData: { config, codeCacheDir: codeCacheDir() } satisfies WorkerData, resourceLimits: WORKER_LIMITS });
+      const data: WorkerData = { config, codeCacheDir: codeCacheDir(), heavyElsewhere: i > 0 };
+      const worker = new Worker(script, { workerData: data, resourceLimits: WORKER_LIMITS });
       const slot: Slot = { worker, inFlight: 0, queue: [], flushScheduled: false };
       worker.on('message', (msg: WorkerResponse) => {
         if (msg.kind !== 'files') return;
@@ -74,6 +79,10 @@ export class WorkerPool {
           slot.inFlight--;
           const p = this.pending.get(r.id);
           if (!p) continue;
+          if (r.deferred) {
+            this.send(this.workers[0], p.file);
+            continue;
+          }
           this.pending.delete(r.id);
           if (r.outcome) p.resolve(r.outcome);
           else p.reject(new Error(r.error ?? 'worker failed'));
@@ -107,17 +116,22 @@ export class WorkerPool {
     if (signal?.aborted) return Promise.reject(new CancelledError());
     if (this.failed) return Promise.reject(this.failed);
     const slot = this.workers.reduce((a, b) => (b.inFlight < a.inFlight ? b : a));
-    const id = this.nextId++;
-    slot.inFlight++;
+    const file: FileRequest = { id: this.nextId++, absPath, relPath };
     return new Promise<FileOutcome>((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
-      slot.queue.push({ id, absPath, relPath });
-      if (slot.queue.length >= BATCH) this.flush(slot);
-      else if (!slot.flushScheduled) {
-        slot.flushScheduled = true;
-        setImmediate(() => this.flush(slot));
-      }
+      this.pending.set(file.id, { file, resolve, reject });
+      this.send(slot, file);
     });
+  }
+
+  /** Queues a file on a worker: sent when the batch is full, or at the next turn of the event loop. */
+  private send(slot: Slot, file: FileRequest): void {
+    slot.inFlight++;
+    slot.queue.push(file);
+    if (slot.queue.length >= BATCH) this.flush(slot);
+    else if (!slot.flushScheduled) {
+      slot.flushScheduled = true;
+      setImmediate(() => this.flush(slot));
+    }
   }
 
   async close(): Promise<void> {

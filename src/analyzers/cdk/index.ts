@@ -15,4 +15,5 @@ export const cdkAnalyzer = defineAnalyzer<ParsedCdk>({
   precheck: (text) => (text.includes('aws-cdk') || text.includes('constructs')) && CDK_IMPORT_RE.test(text) && (TRIGGERS.test(text) || mayHaveInstanceType(text)),
   parser: cdkParser,
   rules: [cdkInstanceType, cdkX86Architecture, cdkGpuScheduling],
+  heavy: true,
 });
