@@ -61,8 +61,10 @@ export function createFileAnalyzer(analyzers: readonly Analyzer[], config: Effec
   };
   return {
     analyze,
-    // Enough files in flight to fill a batch per worker (see worker-pool.ts), and to pass the threshold.
-    concurrency: usable ? Math.max(64 * threads, WORKER_THRESHOLD + 1) : 8,
+    // Enough files in flight to keep every worker busy while one is held up (the first loading the
+    // TypeScript compiler while the others hand it CDK files: at 64 per worker the others ran dry
+    // for ~0.5 s), and to pass the threshold.
+    concurrency: usable ? Math.max(256 * threads, WORKER_THRESHOLD + 1) : 8,
     close: async () => {
       if (timer) clearTimeout(timer);
       await pool?.close();

@@ -235,7 +235,18 @@ export async function scanFolder(root: string, opts: ScanOptions): Promise<ScanR
     opts.onProgress?.({ filesDiscovered, filesScanned, findings: findings.length, currentFile });
 
   const concurrency = Math.max(1, opts.concurrency ?? 8);
-  const running = new Set<Promise<void>>();
+  // Files in flight, and the loop waiting for one to finish (a counter: racing every pending
+  // promise each time one finished cost the main thread O(files × window)).
+  let active = 0;
+  let wake: (() => void) | undefined;
+  let failure: unknown;
+  const settled = () => {
+    active--;
+    const w = wake;
+    wake = undefined;
+    w?.();
+  };
+  const oneFinished = () => new Promise<void>((resolve) => (wake = resolve));
   const inThread: FileAnalyzer = (abs, rel, sig) => analyzeFile(abs, rel, analyzers, config, sig);
   const analyze = opts.fileAnalyzer ?? inThread;
   const analyzeOne = async (absPath: string, relPath: string, stat: FileStat) => {
@@ -260,15 +271,18 @@ export async function scanFolder(root: string, opts: ScanOptions): Promise<ScanR
   })) {
     throwIfCancelled(signal);
     filesDiscovered++;
-    const p = analyzeOne(file.absPath, file.relPath, file).catch((err) => {
-      if (err instanceof CancelledError) throw err;
-      errors.push({ file: file.relPath, message: `internal error: ${(err as Error).message}` });
-    });
-    running.add(p);
-    void p.finally(() => running.delete(p)).catch(() => undefined);
-    if (running.size >= concurrency) await Promise.race(running);
+    active++;
+    analyzeOne(file.absPath, file.relPath, file)
+      .catch((err) => {
+        if (err instanceof CancelledError) failure ??= err;
+        else errors.push({ file: file.relPath, message: `internal error: ${(err as Error).message}` });
+      })
+      .finally(settled);
+    while (active >= concurrency) await oneFinished();
+    if (failure) throw failure;
   }
-  await Promise.all(running);
+  while (active > 0) await oneFinished();
+  if (failure) throw failure;
   throwIfCancelled(signal);
 
   findings.sort(compareFindings);
