@@ -4,6 +4,7 @@ import { codeCacheDir } from './code-cache';
 import { CancelledError } from './discovery';
 import type { FileOutcome } from './file-analysis';
 import type { DocumentAnalysis } from './engine';
+import { FindingUnpacker, type PackedFindings } from './finding-transport';
 
 /** Messages between the main thread and the analysis workers. */
 export interface FileRequest {
@@ -16,7 +17,7 @@ export type WorkerRequest =
   | { kind: 'text'; id: number; relPath: string; text: string; absPath?: string; cacheKey?: string; config: EffectiveConfig }
   | { kind: 'release'; cacheKey: string };
 export type WorkerResponse =
-  | { kind: 'files'; results: { id: number; outcome?: FileOutcome; deferred?: true; error?: string }[] }
+  | { kind: 'files'; results: { id: number; outcome?: FileOutcome; packed?: PackedFindings; deferred?: true; error?: string }[]; strings: string[] }
   | { kind?: undefined; id: number; analysis?: DocumentAnalysis; error?: string };
 export interface WorkerData {
   /** The scan's configuration (file requests); text requests carry their own. */
@@ -73,8 +74,10 @@ export class WorkerPool {
       const data: WorkerData = { config, codeCacheDir: codeCacheDir(), heavyElsewhere: i > 0 };
       const worker = new Worker(script, { workerData: data, resourceLimits: WORKER_LIMITS });
       const slot: Slot = { worker, inFlight: 0, queue: [], flushScheduled: false };
+      const unpacker = new FindingUnpacker();
       worker.on('message', (msg: WorkerResponse) => {
         if (msg.kind !== 'files') return;
+        unpacker.addStrings(msg.strings);
         for (const r of msg.results) {
           slot.inFlight--;
           const p = this.pending.get(r.id);
@@ -84,6 +87,7 @@ export class WorkerPool {
             continue;
           }
           this.pending.delete(r.id);
+          if (r.outcome?.kind === 'analyzed' && r.packed) unpacker.unpack(r.outcome.findings, r.packed, p.file.relPath);
           if (r.outcome) p.resolve(r.outcome);
           else p.reject(new Error(r.error ?? 'worker failed'));
         }

@@ -5,6 +5,7 @@ import { analyzeDocument } from '../core/engine';
 import { analyzeFile, analyzeFileUnlessHeavy } from '../core/file-analysis';
 import { releaseDocument } from '../core/open-documents';
 import { setCodeCacheDir } from '../core/code-cache';
+import { FindingPacker } from '../core/finding-transport';
 import type { FileRequest, WorkerData, WorkerRequest, WorkerResponse } from '../core/worker-pool';
 
 /**
@@ -14,13 +15,15 @@ import type { FileRequest, WorkerData, WorkerRequest, WorkerResponse } from '../
 const { config, codeCacheDir, heavyElsewhere } = workerData as WorkerData;
 setCodeCacheDir(codeCacheDir);
 const reply = (msg: WorkerResponse) => parentPort!.postMessage(msg);
+/** Findings leave smaller (finding-transport.ts). */
+const packer = new FindingPacker();
 parentPort!.on('message', (req: WorkerRequest) => {
   if (req.kind === 'release') {
     releaseDocument(req.cacheKey);
     return;
   }
   if (req.kind === 'files') {
-    void analyzeBatch(req.files).then((results) => reply({ kind: 'files', results }));
+    void analyzeBatch(req.files).then((results) => reply({ kind: 'files', results, strings: packer.takeAdded() }));
     return;
   }
   analyzeDocument(new SourceDocument(req.relPath, req.text, req.absPath, req.cacheKey), allAnalyzers, req.config)
@@ -33,10 +36,9 @@ async function analyzeBatch(files: FileRequest[]) {
   const results: Extract<WorkerResponse, { kind: 'files' }>['results'] = [];
   for (const f of files) {
     try {
-      if (heavyElsewhere) {
-        const outcome = await analyzeFileUnlessHeavy(f.absPath, f.relPath, allAnalyzers, config!);
-        results.push(outcome === 'deferred' ? { id: f.id, deferred: true } : { id: f.id, outcome });
-      } else results.push({ id: f.id, outcome: await analyzeFile(f.absPath, f.relPath, allAnalyzers, config!, undefined, true) });
+      const outcome = heavyElsewhere ? await analyzeFileUnlessHeavy(f.absPath, f.relPath, allAnalyzers, config!) : await analyzeFile(f.absPath, f.relPath, allAnalyzers, config!, undefined, true);
+      if (outcome === 'deferred') results.push({ id: f.id, deferred: true });
+      else results.push({ id: f.id, outcome, packed: outcome.kind === 'analyzed' ? packer.pack(outcome.findings) : undefined });
     } catch (err) {
       results.push({ id: f.id, error: (err as Error).message });
     }
