@@ -55,8 +55,22 @@ function workloadFromWords(text: string): Workload | undefined {
   return undefined;
 }
 
+/**
+ * Sites worked out before, by the node they start from. An open document keeps the nodes an edit
+ * did not touch (incremental.ts re-parses the statements around it, in the innermost function or
+ * class body): a kept node's climb reads only kept nodes (object literals, properties, `new` and
+ * calls outside any re-parsed body, and what they hold is unchanged), so its site is the same.
+ */
+const knownSites = new WeakMap<Node, Readonly<CdkSite>>();
+
 /** Climbs from a node (an instance type expression) to the construct it configures. */
-export function cdkSiteOf(parsed: ParsedCdk, start: Node): CdkSite {
+export function cdkSiteOf(parsed: ParsedCdk, start: Node): Readonly<CdkSite> {
+  let site = knownSites.get(start);
+  if (!site) knownSites.set(start, (site = climb(parsed, start)));
+  return site;
+}
+
+function climb(parsed: ParsedCdk, start: Node): CdkSite {
   const site: CdkSite = {};
   let node: Node | undefined = start;
   let child: Node = start;

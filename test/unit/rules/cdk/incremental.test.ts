@@ -182,3 +182,44 @@ describe('cdk/syntax: the last segment of a member name, without making the name
     assert.ok(named > 100, 'many nodes have a name');
   });
 });
+
+describe('cdk/incremental: findings of an open file under edits that move what an instance type belongs to', () => {
+  const KEY = 'cdk-incremental-findings-test';
+  afterEach(() => releaseDocument(KEY));
+
+  it('construct ids, counts, labels and bodies of inline functions edited: the same findings as a fresh analysis', async () => {
+    const inline = "    new ec2.Instance(this, 'Inline', { instanceType: new ec2.InstanceType('g5.xlarge'), desiredSize: 2, userData: (() => { const n = 1; return n; })() });\n";
+    let text = longStack().replace('    // Single-node', `${inline}    // Single-node`);
+    // Each edit replaces one occurrence (picked at random) of a piece of text by another.
+    const edits: [string, string][] = [
+      ['desiredSize: 2', 'desiredSize: 5'],
+      ['desiredSize: 5', 'desiredSize: 2'],
+      ["'Trainer", "'Serving"],
+      ["'Serving", "'Trainer"],
+      ["workload: 'inference'", "workload: 'training'"],
+      ["workload: 'training'", "workload: 'inference'"],
+      ['const n = 1;', 'const n = 1; const m = 2;'],
+      ['const m = 2;', ''],
+      ['initialInstanceCount: 2', 'initialInstanceCount: 4'],
+      ["'gpu-inference'", "'gpu-train'"],
+      ["'gpu-train'", "'gpu-inference'"],
+      ['    // Single-node', "    new ec2.Instance(this, 'Extra', { instanceType: new ec2.InstanceType('p5.48xlarge') });\n    // Single-node"],
+    ];
+    let seed = 9;
+    const pick = (n: number) => Math.floor(((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x80000000) * n);
+    let applied = 0;
+    for (let step = 0; step < 60; step++) {
+      const [from, to] = edits[pick(edits.length)];
+      const places: number[] = [];
+      for (let i = text.indexOf(from); i >= 0; i = text.indexOf(from, i + 1)) places.push(i);
+      if (!places.length) continue;
+      const at = places[pick(places.length)];
+      text = text.slice(0, at) + to + text.slice(at + from.length);
+      applied++;
+      const open = await analyzeDocument(new SourceDocument('lib/stack.ts', text, undefined, KEY), [cdkAnalyzer], DEFAULT_CONFIG);
+      const fresh = await analyzeDocument(new SourceDocument('lib/stack.ts', text), [cdkAnalyzer], DEFAULT_CONFIG);
+      assert.deepEqual(open, fresh, `step ${step}: ${from} → ${to}`);
+    }
+    assert.ok(applied >= 40, `edits applied: ${applied}`);
+  });
+});
