@@ -1,6 +1,6 @@
 import type { Workload } from '../../core/types';
 import { NON_EC2_SERVICE_RE } from './instance-enums';
-import { lastSegment, literalInt, literalString, memberName, objectProperty, propertyKey, type Node, type ParsedCdk } from './syntax';
+import { lastSegment, literalInt, literalString, memberName, nodesOfType, objectProperty, propertyKey, type Node, type ParsedCdk } from './syntax';
 
 /**
  * Facts around an instance type in a CDK file: the construct it configures, how many, where, for
@@ -136,8 +136,8 @@ function climb(parsed: ParsedCdk, start: Node): CdkSite {
 /** The single literal region of the stacks in this file (`env: { region: 'us-west-2' }`), if there is exactly one. */
 export function fileRegion(parsed: ParsedCdk): string | undefined {
   const regions = new Set<string>();
-  for (const n of parsed.nodes) {
-    if (n.type !== 'Property' || propertyKey(n) !== 'env') continue;
+  for (const n of nodesOfType(parsed, 'Property')) {
+    if (propertyKey(n) !== 'env') continue;
     const region = literalString(objectProperty(n.value as Node, 'region'));
     if (region && /^[a-z]{2}(-gov)?-[a-z]+-\d$/.test(region)) regions.add(region);
   }

@@ -20,6 +20,8 @@ export interface CdkState {
   program: Program;
   /** Every node in document order (a node reached twice, as a shorthand property's key and value, is listed twice). */
   nodes: Node[];
+  /** Each node's type, aligned with `nodes`: rules read these instead of nodes of dozens of shapes. */
+  types: string[];
   parents: Map<Node, Node>;
   strings: { node: Node; value: string }[];
   /**
@@ -310,6 +312,7 @@ export function reparse(state: CdkState, text: string, parse: ParseProgram): boo
   for (const item of items) collectSubtree(item, c.owner, addedNodes, state.parents, addedStrings);
   const spliceAt = firstReplaced < 0 ? afterReplaced : firstReplaced;
   replaceRange(nodes, spliceAt, removedNodes.length, addedNodes);
+  replaceRange(state.types, spliceAt, removedNodes.length, addedNodes.map((n) => n.type));
   const added = flatten(addedNodes);
   replaceRange(ranges, spliceAt, removedNodes.length, added.ranges);
   replaceRange(starts, spliceAt, removedNodes.length, added.starts);

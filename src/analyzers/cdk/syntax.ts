@@ -14,10 +14,21 @@ export interface ParsedCdk {
   parent(node: Node): Node | undefined;
   /** Every node, in document order. */
   nodes: Node[];
+  /**
+   * Each node's type, aligned with `nodes`. A rule looking for a few kinds of node reads these
+   * (one array of strings) rather than every node (of dozens of shapes, a slow property read).
+   */
+  types: readonly string[];
   /** Plain string literals ('…', "…", `…` without substitutions), with their value. */
   strings: { node: Node; value: string }[];
   /** Local name → imported module ("ec2" → "aws-cdk-lib/aws-ec2", "InstanceType" → "aws-cdk-lib/aws-ec2"). */
   imports: Map<string, string>;
+}
+
+/** The nodes of one type, in document order (found through `types`, not by reading every node). */
+export function* nodesOfType<T extends `${Node['type']}`>(parsed: ParsedCdk, type: T): Generator<Extract<Node, { type: T }>> {
+  const { nodes, types } = parsed;
+  for (let i = 0; i < types.length; i++) if (types[i] === type) yield nodes[i] as Extract<Node, { type: T }>;
 }
 
 /** JSX only where the extension says so: `<T>x` casts are valid TypeScript elsewhere. */
@@ -59,8 +70,9 @@ function parseProgram(text: string, relPath: string): TSESTree.Program {
 
 function wholeState(text: string, relPath: string): CdkState {
   const program = parseProgram(text, relPath);
-  const state: CdkState = { text, program, nodes: [], parents: new Map(), strings: [], movable: false };
+  const state: CdkState = { text, program, nodes: [], types: [], parents: new Map(), strings: [], movable: false };
   collectSubtree(program, undefined, state.nodes, state.parents, state.strings);
+  state.types = state.nodes.map((n) => n.type);
   return state;
 }
 
@@ -68,7 +80,7 @@ function fromState(state: CdkState): ParsedCdk {
   const imports = new Map<string, string>();
   collectImports(state.program, imports);
   const parents = state.parents;
-  return { program: state.program, parent: (n) => parents.get(n), nodes: state.nodes, strings: state.strings, imports };
+  return { program: state.program, parent: (n) => parents.get(n), nodes: state.nodes, types: state.types, strings: state.strings, imports };
 }
 
 /**

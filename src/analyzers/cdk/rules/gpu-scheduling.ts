@@ -25,7 +25,10 @@ export const cdkGpuScheduling: RuleModule<ParsedCdk> = {
     fixable: true,
   },
   check(parsed, ctx) {
-    for (const n of parsed.nodes) {
+    const { nodes, types } = parsed;
+    for (let i = 0; i < nodes.length; i++) {
+      if (types[i] !== 'MemberExpression' && types[i] !== 'Property') continue;
+      const n = nodes[i];
       if (n.type === 'MemberExpression' && !n.computed && n.property.type === 'Identifier') {
         const enumName = lastMemberName(n.object);
         const member = n.property.name;

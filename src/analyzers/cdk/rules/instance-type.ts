@@ -3,7 +3,7 @@ import type { RuleContext, RuleModule } from '../../../core/rule';
 import { cdkResourceKey, cdkSiteOf, fileRegion, type CdkSite } from '../facts';
 import { instanceTypeConstant, instanceTypeOf } from '../instance-enums';
 import { reportInstanceSite } from '../report-instance';
-import { contentRange, lastMemberName, lastSegment, memberName, type Node, type ParsedCdk } from '../syntax';
+import { contentRange, lastMemberName, lastSegment, memberName, nodesOfType, type Node, type ParsedCdk } from '../syntax';
 
 function where(site: CdkSite): string | undefined {
   if (!site.constructName) return undefined;
@@ -14,8 +14,8 @@ function where(site: CdkSite): string | undefined {
 function firstUse(parsed: ParsedCdk, declarator: Node): Node | undefined {
   if (declarator.type !== 'VariableDeclarator' || declarator.id.type !== 'Identifier') return undefined;
   const name = declarator.id.name;
-  for (const n of parsed.nodes) {
-    if (n.type !== 'Identifier' || n.name !== name || n === declarator.id) continue;
+  for (const n of nodesOfType(parsed, 'Identifier')) {
+    if (n.name !== name || n === declarator.id) continue;
     const p = parsed.parent(n);
     if (p?.type === 'Property' && p.key === n && !p.shorthand) continue;
     if (p?.type === 'MemberExpression' && p.property === n && !p.computed) continue;
@@ -61,7 +61,10 @@ export const cdkInstanceType: RuleModule<ParsedCdk> = {
   },
   check(parsed, ctx) {
     const region = fileRegion(parsed);
-    for (const n of parsed.nodes) {
+    const { nodes, types } = parsed;
+    for (let i = 0; i < nodes.length; i++) {
+      if (types[i] !== 'CallExpression' && types[i] !== 'MemberExpression') continue;
+      const n = nodes[i];
       if (n.type === 'CallExpression') {
         if (lastMemberName(n.callee) !== 'of') continue;
         const callee = memberName(n.callee);

@@ -1,5 +1,5 @@
 import type { RuleModule } from '../../../core/rule';
-import { contentRange, lastMemberName, literalString, memberName, propertyKey, type ParsedCdk } from '../syntax';
+import { contentRange, lastMemberName, literalString, memberName, nodesOfType, propertyKey, type ParsedCdk } from '../syntax';
 
 /** Enum member → what it pins, its arm64 replacement. */
 const MEMBERS: Record<string, { what: string; arm: string }> = {
@@ -19,8 +19,8 @@ export const cdkX86Architecture: RuleModule<ParsedCdk> = {
     fixable: true,
   },
   check(parsed, ctx) {
-    for (const n of parsed.nodes) {
-      if (n.type === 'MemberExpression' && !n.computed && n.property.type === 'Identifier' && n.property.name === 'X86_64') {
+    for (const n of nodesOfType(parsed, 'MemberExpression')) {
+      if (!n.computed && n.property.type === 'Identifier' && n.property.name === 'X86_64') {
         const enumName = lastMemberName(n.object);
         const m = enumName && Object.hasOwn(MEMBERS, enumName) ? MEMBERS[enumName] : undefined;
         if (!m) continue;

@@ -52,6 +52,7 @@ function assertSame(inc: ParsedCdk, whole: ParsedCdk, what: string) {
   assert.equal(firstDifference(inc.program, whole.program), undefined, what);
   const show = (n: { type: string; range: [number, number] } | undefined) => n && `${n.type}@${n.range}`;
   assert.deepEqual(inc.nodes.map(show), whole.nodes.map(show), `${what}: nodes`);
+  assert.deepEqual(inc.types, inc.nodes.map((n) => n.type), `${what}: types aligned with nodes`);
   assert.deepEqual(inc.nodes.map((n) => show(inc.parent(n))), whole.nodes.map((n) => show(whole.parent(n))), `${what}: parents`);
   assert.deepEqual(inc.strings.map((s) => `${s.value}@${s.node.range}`), whole.strings.map((s) => `${s.value}@${s.node.range}`), `${what}: strings`);
   assert.deepEqual([...inc.imports], [...whole.imports], `${what}: imports`);
