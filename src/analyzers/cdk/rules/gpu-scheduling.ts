@@ -73,6 +73,8 @@ export const cdkGpuScheduling: RuleModule<ParsedCdk> = {
       }
     }
     for (const { node, value } of parsed.strings) {
+      // Both cases below need a value naming GPUs ('GPU' matches GPU_AMI_RE too): most strings go here.
+      if (!GPU_AMI_RE.test(value)) continue;
       const p = parsed.parent(node);
       if (p?.type !== 'Property' || p.key === node) continue;
       const key = propertyKey(p);
