@@ -160,6 +160,8 @@ interface OpenState {
 }
 const openStates = new Map<string, OpenState>();
 const MAX_OPEN_STATES = 8;
+/** Tokens cost ~17× their text (a 20k-line file: ~600 KB of text, ~10 MB kept): at most ~4 MB of text is kept. */
+const MAX_OPEN_CHARS = 4 * 1024 * 1024;
 let incrementalOn = true;
 onDocumentReleased((cacheKey) => openStates.delete(cacheKey));
 
@@ -200,7 +202,13 @@ export const cppParser: ParserAdapter<ParsedCpp> = {
       const lexed = kept && edit && sameSkipped(kept.skipped, skipped, edit) ? relex(kept.lexed, text, edit, ref, skipped) : lexAll(text, ref, skipped);
       if (key !== undefined) {
         openStates.set(key, { text, mask, lexed, skipped, tree: ref });
-        if (openStates.size > MAX_OPEN_STATES) openStates.delete(openStates.keys().next().value as string);
+        let chars = 0;
+        for (const st of openStates.values()) chars += st.text.length;
+        while (openStates.size > 1 && (openStates.size > MAX_OPEN_STATES || chars > MAX_OPEN_CHARS)) {
+          const [oldestKey, oldest] = openStates.entries().next().value as [string, OpenState];
+          openStates.delete(oldestKey);
+          chars -= oldest.text.length;
+        }
       }
       const tokens = lexed.tokens;
       return { tree, root, text, tokens, includes, preprocCalls, qualifierMacros: qualifierMacros(preproc, tokens) };

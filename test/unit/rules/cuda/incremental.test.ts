@@ -118,6 +118,28 @@ describe('cuda/incremental: an open file masked and lexed around each edit', () 
     }
   });
 
+  it('keeps what it needs for 8 open documents at most: the least recently analysed is lexed whole again', async () => {
+    const keys = Array.from({ length: 9 }, (_, i) => `${KEY}-${i}`);
+    try {
+      const lastTokens = [];
+      for (const k of keys) {
+        const p = await cppParser.parse(new SourceDocument('k.cu', base, undefined, k));
+        lastTokens.push(p.tokens[p.tokens.length - 1]);
+        cppParser.dispose!(p);
+      }
+      const again = async (k: string) => {
+        const p = await cppParser.parse(new SourceDocument('k.cu', ` ${base}`, undefined, k));
+        const last = p.tokens[p.tokens.length - 1];
+        cppParser.dispose!(p);
+        return last;
+      };
+      assert.notEqual(await again(keys[0]), lastTokens[0], 'the first document was forgotten');
+      assert.equal(await again(keys[8]), lastTokens[8], 'the last one was kept');
+    } finally {
+      for (const k of keys) releaseDocument(k);
+    }
+  });
+
   it('random edits (comments, strings, directives, continuations, launches, #if 0) always equal a whole pass', async () => {
     const inserts = [' ', '\n', 'x', ';', '"', "'", '/*', '*/', '//', '\\\n', '#if 0\n', '#endif\n', '#define Q __device__ \\\n', '<<<', '>>>', '__global__ ', 'R"(', ')"', 'cudaMalloc(&p, 8);', '#', '\r\n', '{', '}'];
     const rnd = random(20261125);
