@@ -80,8 +80,8 @@ export function lexAll(text: string, tree: TreeRef, skipped: readonly SkippedRan
 
 /**
  * The tokens of `text`, an edit of the text `prev` was lexed from, lexed again only around the
- * edit (resume.ts); the tokens after it are the old ones, moved. `prev` is changed in place and
- * returned (an open document's token list is not copied on each edit). `skipped` must be the old
+ * edit (resume.ts); the tokens after it are the old ones, moved. `prev`'s token list is changed
+ * in place (an open document's tokens are not copied on each edit). `skipped` must be the old
  * ranges, moved (the caller checks: otherwise it lexes all).
  */
 export function relex(prev: Lexed, text: string, edit: TextEdit, tree: TreeRef, skipped: readonly SkippedRange[]): Lexed {
@@ -89,23 +89,26 @@ export function relex(prev: Lexed, text: string, edit: TextEdit, tree: TreeRef, 
   const kept = prev.counts[r.fromIndex];
   const window: Lexed = { tokens: [], checkpoints: [], counts: [] };
   const stop = lexFrom(text, tree, skipped, r.from, window, true, r.stopAt, kept);
-  // The old tokens and checkpoints from where the pass stopped on are moved; before it, replaced.
+  // The old tokens from where the pass stopped on are moved; those between, replaced.
   const tokenEnd = stop ? prev.counts[stop.k] : prev.tokens.length;
-  const checkpointEnd = stop ? stop.k : prev.checkpoints.length;
   for (let j = tokenEnd; j < prev.tokens.length; j++) {
     const t = prev.tokens[j] as LazyToken;
     t.start += r.delta;
     t.end += r.delta;
   }
   const added = window.tokens.length - (tokenEnd - kept);
-  for (let j = checkpointEnd; j < prev.checkpoints.length; j++) {
-    prev.checkpoints[j] += r.delta;
-    prev.counts[j] += added;
+  // Resume points are rebuilt (numbers; the old one the pass stopped at may be the one it started
+  // from, when a whole line was typed at a line start: it is then kept where it was and moved).
+  const checkpoints = prev.checkpoints.slice(0, r.fromIndex + 1).concat(window.checkpoints);
+  const counts = prev.counts.slice(0, r.fromIndex + 1).concat(window.counts);
+  if (stop) {
+    for (let j = stop.k; j < prev.checkpoints.length; j++) {
+      checkpoints.push(prev.checkpoints[j] + r.delta);
+      counts.push(prev.counts[j] + added);
+    }
   }
   replace(prev.tokens, kept, tokenEnd, window.tokens);
-  replace(prev.checkpoints, r.fromIndex + 1, checkpointEnd, window.checkpoints);
-  replace(prev.counts, r.fromIndex + 1, checkpointEnd, window.counts);
-  return prev;
+  return { tokens: prev.tokens, checkpoints, counts };
 }
 
 /** Replaces items [from, to) of `list` by `items`, in place. */

@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { cudaAnalyzer } from '../../../../src/analyzers/cuda';
 import { maskAll, remask } from '../../../../src/analyzers/cuda/mask';
 import { textEdit } from '../../../../src/analyzers/cuda/resume';
+import { lexAll, relex } from '../../../../src/analyzers/cuda/tokens';
 import { cppParser, setCudaIncremental, type ParsedCpp } from '../../../../src/analyzers/cuda/syntax';
 import { DEFAULT_CONFIG } from '../../../../src/core/config';
 import { SourceDocument } from '../../../../src/core/document';
@@ -151,6 +152,39 @@ describe('cuda/incremental: an open file masked and lexed around each edit', () 
       else text = text.slice(0, at) + inserts[Math.floor(rnd() * inserts.length)] + text.slice(at);
       if (i % 50 === 49) text = base; // and back to the start: one edit replacing most of the text
       assert.deepEqual(await parse(text, KEY), await parse(text), `edit ${i} at ${at}`);
+    }
+  });
+
+  it('a line typed at a line start (the pass stops where it started, moved) keeps every later edit right', async () => {
+    // The resume point the pass started from is also where it stops (moved): it must stay in its
+    // place for what comes before, and move for what comes after.
+    let text = 'int a;\nint b;\n';
+    await parse(text, KEY);
+    for (const next of ['int a;\nx\nint b;\n', 'int a;\nx\n#define K __global__\nint b;\n', '#define K __global__\nint a;\nx\n#define K __global__\nint b;\n', 'y\n#define K __global__\nint a;\nx\n#define K __global__\nint b;\n']) {
+      text = next;
+      assert.deepEqual(await parse(text, KEY), await parse(text), JSON.stringify(text));
+    }
+  });
+
+  it('the lexer alone: short random edits and deletions, from several seeds, lex as a whole pass does (tokens, resume points)', () => {
+    // Here the lexer is compared with itself, on the same ranges never compiled (none): what a
+    // syntax tree decides (and tree-sitter may decide differently after an edit of broken code
+    // than on a fresh parse) stays out of it.
+    const tree = { root: undefined as never, generation: 0 };
+    const inserts = [' ', '\n', 'x', ';', '"', "'", '/*', '*/', '//', '\\\n', '#if 0\n', '#endif\n', '#define Q __device__ \\\n', '#define K __global__\n', '<<<', '>>>', 'R"(', ')"', 'R"d(', ')d"', 'u8"', '#', '\r\n', '\r', '{', '}', 'x\n'];
+    const plain = (l: ReturnType<typeof lexAll>) => ({ tokens: l.tokens.map((t) => `${t.kind}:${t.text}@${t.start}-${t.end}${t.inMacro ? 'm' : ''}`), checkpoints: l.checkpoints, counts: l.counts });
+    for (let seed = 1; seed <= 10; seed++) {
+      const rnd = random(seed * 7919);
+      let text = samples[0];
+      let lexed = lexAll(text, tree, []);
+      for (let i = 0; i < 300; i++) {
+        let at = Math.floor(rnd() * (text.length + 1));
+        if (rnd() < 0.5) at = text.lastIndexOf('\n', at - 1) + 1; // at a line start, where resume points are
+        const next = rnd() < 0.3 ? text.slice(0, at) + text.slice(at + 1 + Math.floor(rnd() * 30)) : text.slice(0, at) + inserts[Math.floor(rnd() * inserts.length)] + text.slice(at);
+        lexed = relex(lexed, next, textEdit(text, next), tree, []);
+        text = next;
+        assert.deepEqual(plain(lexed), plain(lexAll(text, tree, [])), `seed ${seed}, edit ${i}`);
+      }
     }
   });
 
