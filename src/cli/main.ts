@@ -5,7 +5,7 @@ import { ConfigError, loadConfig } from '../core/config';
 import { CancelledError } from '../core/discovery';
 import { severityRank } from '../core/types';
 import { buildReport, formatReport } from '../report';
-import { writeFileAtomic } from '../pricing/atomic-write';
+import { writeFileAtomic } from '../core/atomic-write';
 import { defaultCacheDir, loadActiveSnapshot } from '../pricing/cache';
 import { setCodeCacheDir } from '../core/code-cache';
 import { loadPriceOverrides } from '../pricing/overrides';
@@ -13,7 +13,7 @@ import { PriceFileError } from '../pricing/errors';
 import { HELP, parseCliArgs, UsageError, type FailOn, type ScanArgs } from './args';
 import { scanPaths } from './scan-paths';
 import { createFileAnalyzer } from './file-analyzer';
-import { defaultScanCacheFile, ScanCache } from './scan-cache';
+import { defaultScanCacheFile, ScanCache } from '../core/scan-cache';
 import { runPricingRefresh } from './pricing-refresh';
 
 declare const ACCEL_ADVISOR_VERSION: string | undefined;

@@ -5,6 +5,6 @@ export { ALL_REGIONS, loadPriceOverrides, overridePrice, parsePriceOverrides, ty
 export { CAPACITY_BLOCKS_NOTE, lookupHourlyPrice, type HourlyPrice, type PriceBasis, type PriceSources } from './prices';
 export { embeddedSnapshot, loadSnapshotFile, parseSnapshotText, priceSnapshotSchema, snapshotRegions, type PriceSnapshot } from './snapshot';
 export { activeSnapshot, activeSnapshotInfo, setActiveSnapshot, type SnapshotInfo } from './snapshot-info';
-export { writeFileAtomic } from './atomic-write';
+export { writeFileAtomic } from '../core/atomic-write';
 export { CACHED_SNAPSHOT_NAME, cachedSnapshotPath, defaultCacheDir, loadActiveSnapshot, type ActiveSnapshotOptions } from './cache';
 export { DEFAULT_MAX_BYTES, DEFAULT_PRICING_BASE_URL, refreshPrices, RefreshError, type RefreshOptions, type RefreshResult } from './refresh';

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { catalogFamilies } from '../core/catalog';
-import { writeFileAtomic } from './atomic-write';
+import { writeFileAtomic } from '../core/atomic-write';
 import { cachedSnapshotPath } from './cache';
 import { DownloadError, downloadSmallText, downloadText, type FetchLike } from './download';
 import { JsonSyntaxError } from './json-tokenizer';

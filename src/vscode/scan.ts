@@ -70,12 +70,19 @@ async function doScan(ctx: Ctx): Promise<ReportDocument | undefined> {
           const workerScript = path.join(__dirname, 'worker.js');
           const threads = Math.max(1, Math.min(4, os.availableParallelism() - 1));
           const pool = existsSync(workerScript) ? new h.WorkerPool(workerScript, threads, fc.config) : undefined;
+          // Unchanged files answer from the scan cache (the command line's, in the user cache
+          // folder; a file of the editor's own, since each build keys its cache).
+          const cache =
+            pool && ctx.settingsFor(folder.uri)['scan.cache']
+              ? await h.ScanCache.load(h.defaultScanCacheFile(ctx.cacheDir(h), [folder.uri.fsPath, '(editor)']), fc.config, (m) => ctx.log.warn(m))
+              : undefined;
+          const fromPool = pool && ((abs: string, rel: string, signal?: AbortSignal) => pool.analyze(abs, rel, signal));
           const result = await h.scanFolder(folder.uri.fsPath, {
             config: fc.config,
             analyzers: h.allAnalyzers,
             signal: controller.signal,
             exclude: filesExclude(folder),
-            ...(pool ? { fileAnalyzer: (abs: string, rel: string, signal?: AbortSignal) => pool.analyze(abs, rel, signal), concurrency: 64 * threads } : {}),
+            ...(fromPool ? { fileAnalyzer: cache ? cache.wrap(fromPool) : fromPool, concurrency: 64 * threads } : {}),
             onProgress: (p) => {
               const now = Date.now();
               if (now - lastReport < 100) return;
@@ -83,6 +90,11 @@ async function doScan(ctx: Ctx): Promise<ReportDocument | undefined> {
               progress.report({ message: `${where} ${p.filesScanned} of ${p.filesDiscovered} files, ${findings.length + p.findings} findings${p.currentFile ? ` — ${p.currentFile}` : ''}`.trim() });
             },
           }).finally(() => pool?.close());
+          if (cache) {
+            // Before pricing: the cache writes the findings it handed out as they are now.
+            ctx.log.info(`scan cache: ${cache.hits} files reused, ${cache.misses} analysed (${cache.file})`);
+            await cache.save().catch((err: unknown) => ctx.log.warn(`could not write the scan cache ${cache.file}: ${(err as Error).message}`));
+          }
           // Prices with the folder's own settings, before the folders are merged.
           h.priceFindings(result.findings, fc.config, undefined, await ctx.pricingFor(fc.config));
           for (const f of result.findings) findings.push(multi ? { ...f, file: prefix + f.file } : f);

@@ -33,6 +33,7 @@ export const SETTING_SCHEMAS = {
   'statusBar.enabled': z.boolean(),
   'diagnostics.enabled': z.boolean(),
   'diagnostics.debounceMs': z.number().int().min(0).max(10_000),
+  'scan.cache': z.boolean(),
   priceFile: z.string(),
   'pricing.baseUrl': z.string().url().or(z.literal('')),
 } as const;
@@ -54,6 +55,7 @@ export const DEFAULT_SETTINGS: Settings = {
   'statusBar.enabled': true,
   'diagnostics.enabled': true,
   'diagnostics.debounceMs': 300,
+  'scan.cache': true,
   priceFile: '',
   'pricing.baseUrl': '',
 };

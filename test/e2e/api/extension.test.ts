@@ -252,6 +252,22 @@ describe('Accel Advisor extension, API level', function () {
       assert.deepEqual(pick(report.summary), pick(cli.summary));
     });
 
+    it('a repeat scan answers unchanged files from the scan cache, with the same findings', async function () {
+      const dir = process.env.ACCEL_ADVISOR_CACHE_DIR;
+      if (!dir || !report) this.skip();
+      const scans = path.join(dir!, 'scans');
+      const written = fs.readdirSync(scans).filter((f) => f.endsWith('.json'));
+      assert.equal(written.length, 1, 'the first scan wrote its cache in the user cache folder');
+      const file = path.join(scans, written[0]);
+      const before = fs.statSync(file).mtimeMs;
+      const again = await vscode.commands.executeCommand<{ findings: { file: string; ruleId: string; line: number }[] }>('accelAdvisor.scanWorkspace');
+      const keys = (r: { findings: { file: string; ruleId: string; line: number }[] }) => r.findings.map((f) => `${f.file}:${f.line} ${f.ruleId}`).sort();
+      assert.ok(again);
+      assert.deepEqual(keys(again), keys(report!));
+      // A scan where anything was analysed again rewrites the cache; this one had nothing to.
+      assert.equal(fs.statSync(file).mtimeMs, before, 'every file came from the cache');
+    });
+
     it('exports the report as JSON and SARIF without a dialog ({ format, file })', async function () {
       assert.ok(report);
       const out = fs.mkdtempSync(path.join(process.env.ACCEL_E2E_OUT || os.tmpdir(), 'accel-export-'));

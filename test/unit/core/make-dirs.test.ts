@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:f
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { makeDirs, makeDirsSync } from '../../../src/core/make-dirs';
-import { writeFileAtomic } from '../../../src/pricing/atomic-write';
+import { writeFileAtomic } from '../../../src/core/atomic-write';
 
 describe('core/make-dirs: mkdir -p that fails instead of hanging', () => {
   let tmp: string;

@@ -5,7 +5,7 @@ import { existsSync, mkdtempSync, promises as fsp, readdirSync, readFileSync, rm
 import fs = require('node:fs');
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { writeFileAtomic } from '../../../src/pricing/atomic-write';
+import { writeFileAtomic } from '../../../src/core/atomic-write';
 import { FORMATS } from '../../../src/report';
 import { runCli } from './helpers/cli';
 
@@ -103,7 +103,7 @@ describe('nothing lost', function () {
       // A child process writes half of the new content, then dies with SIGKILL before the rename.
       const script = `
         const fsp = require('node:fs').promises;
-        const { writeFileAtomic } = require(${JSON.stringify(path.join(PROJECT, 'src/pricing/atomic-write.ts'))});
+        const { writeFileAtomic } = require(${JSON.stringify(path.join(PROJECT, 'src/core/atomic-write.ts'))});
         (async () => {
           const probe = await fsp.open(${JSON.stringify(path.join(dir, 'probe'))}, 'w');
           const proto = Object.getPrototypeOf(probe);

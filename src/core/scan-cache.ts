@@ -2,10 +2,10 @@ import { createHash } from 'node:crypto';
 import { promises as fs, readdirSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import * as z from 'zod';
-import type { EffectiveConfig } from '../core/config';
-import type { FileAnalyzer, FileOutcome, FileStat } from '../core/file-analysis';
-import { CATEGORIES, SEVERITIES } from '../core/types';
-import { writeFileAtomic } from '../pricing/atomic-write';
+import type { EffectiveConfig } from './config';
+import type { FileAnalyzer, FileOutcome, FileStat } from './file-analysis';
+import { CATEGORIES, SEVERITIES } from './types';
+import { writeFileAtomic } from './atomic-write';
 
 /**
  * Which engine wrote a cache: a digest of the bundled engine (this script and the worker beside

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { writeFileAtomic } from '../../../src/pricing/atomic-write';
+import { writeFileAtomic } from '../../../src/core/atomic-write';
 
 describe('writeFileAtomic', () => {
   let dir: string;

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { makeDirs } from '../core/make-dirs';
+import { makeDirs } from './make-dirs';
 
 /**
  * Replaces `file` with `data` so that a reader sees either the old content or the new, never a
