@@ -1,5 +1,5 @@
 import type { SourceDocument } from './document';
-import { onDocumentReleased } from './open-documents';
+import { OpenStates } from './open-documents';
 import { commonPrefix, commonSuffix } from './text-diff';
 
 /** The deepest nesting of ( [ { in the text, counting stops once past `limit`. */
@@ -36,15 +36,13 @@ function brackets(text: string, from: number, to: number): { open: number; close
  * moves the depth of what follows by one at most), so a 20,000-line document is scanned again
  * only when that bound passes the limit, not on every keystroke.
  */
-const known = new Map<string, { text: string; atMost: number }>();
-const MAX_KNOWN = 16;
-onDocumentReleased((cacheKey) => known.delete(cacheKey));
+const known = new OpenStates<{ text: string; atMost: number }>(16);
 
 /** Whether the document nests ( [ { deeper than `limit`. */
 export function nestsDeeperThan(doc: SourceDocument, limit: number): boolean {
   const key = doc.cacheKey;
   const text = doc.text;
-  const prev = key === undefined ? undefined : known.get(key);
+  const prev = key === undefined ? undefined : known.take(key);
   let atMost: number | undefined;
   if (prev) {
     const start = commonPrefix(prev.text, text);
@@ -53,10 +51,6 @@ export function nestsDeeperThan(doc: SourceDocument, limit: number): boolean {
     if (bound <= limit) atMost = bound;
   }
   atMost ??= bracketDepth(text, limit);
-  if (key !== undefined) {
-    known.delete(key);
-    known.set(key, { text, atMost });
-    if (known.size > MAX_KNOWN) known.delete(known.keys().next().value as string);
-  }
+  if (key !== undefined) known.keep(key, { text, atMost });
   return atMost > limit;
 }

@@ -1,7 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { parseTypeScript } from './estree';
 import { collectSubtree, hasSharedParts, OTHER_LINE_BREAK, reparse, type CdkState } from './incremental';
-import { onDocumentReleased } from '../../core/open-documents';
+import { OpenStates } from '../../core/open-documents';
 import type { SourceDocument } from '../../core/document';
 import type { ParserAdapter } from '../../core/rule';
 
@@ -87,11 +87,9 @@ function fromState(state: CdkState): ParsedCdk {
  * Open documents keep their tree between edits (incremental.ts): the statements around an edit
  * are re-parsed, the rest is moved. A failed re-parse forgets the state and parses whole.
  */
-const openStates = new Map<string, CdkState>();
-const MAX_OPEN_STATES = 8;
-const MAX_OPEN_CHARS = 1024 * 1024;
+/** A tree costs ~70× its text in memory (10 MB for 5,000 lines): a few files, at most ~1 MB of text (~70 MB). */
+const openStates = new OpenStates<CdkState>(8, 1024 * 1024);
 let incrementalOn = true;
-onDocumentReleased((cacheKey) => openStates.delete(cacheKey));
 
 /** Turns incremental re-parsing off or on (tests compare both); returns the previous setting. */
 export function setCdkIncremental(on: boolean): boolean {
@@ -102,8 +100,7 @@ export function setCdkIncremental(on: boolean): boolean {
 
 export function parseCdk(text: string, relPath: string, cacheKey?: string): ParsedCdk {
   if (cacheKey === undefined || !incrementalOn) return fromState(wholeState(text, relPath));
-  const kept = openStates.get(cacheKey);
-  openStates.delete(cacheKey);
+  const kept = openStates.take(cacheKey);
   if (kept) {
     let ok = false;
     try {
@@ -112,21 +109,13 @@ export function parseCdk(text: string, relPath: string, cacheKey?: string): Pars
       ok = false; // the state may be half-changed: it is dropped
     }
     if (ok) {
-      openStates.set(cacheKey, kept);
+      openStates.keep(cacheKey, kept);
       return fromState(kept);
     }
   }
   const state = wholeState(text, relPath);
   state.movable = !OTHER_LINE_BREAK.test(text) && !hasSharedParts([state.program]);
-  openStates.set(cacheKey, state);
-  // A tree costs ~70× its text in memory (10 MB for 5,000 lines): a few files, at most ~1 MB of text (~70 MB).
-  let chars = 0;
-  for (const s of openStates.values()) chars += s.text.length;
-  while (openStates.size > 1 && (openStates.size > MAX_OPEN_STATES || chars > MAX_OPEN_CHARS)) {
-    const [oldestKey, oldest] = openStates.entries().next().value as [string, CdkState];
-    openStates.delete(oldestKey);
-    chars -= oldest.text.length;
-  }
+  openStates.keep(cacheKey, state);
   return fromState(state);
 }
 

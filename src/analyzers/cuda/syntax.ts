@@ -1,5 +1,5 @@
 import type { SourceDocument } from '../../core/document';
-import { onDocumentReleased } from '../../core/open-documents';
+import { OpenStates } from '../../core/open-documents';
 import type { ParserAdapter } from '../../core/rule';
 import { parseWith, type SyntaxNode, type Tree } from '../../core/treesitter';
 import { maskAll, remask, type MaskPass } from './mask';
@@ -158,12 +158,9 @@ interface OpenState {
   skipped: SkippedRange[];
   tree: TreeRef;
 }
-const openStates = new Map<string, OpenState>();
-const MAX_OPEN_STATES = 8;
-/** Tokens cost ~17× their text (a 20k-line file: ~600 KB of text, ~10 MB kept): at most ~4 MB of text is kept. */
-const MAX_OPEN_CHARS = 4 * 1024 * 1024;
+/** Tokens cost ~17× their text (a 20k-line file: ~600 KB of text, ~10 MB kept): 8 files, at most ~4 MB of text. */
+const openStates = new OpenStates<OpenState>(8, 4 * 1024 * 1024);
 let incrementalOn = true;
-onDocumentReleased((cacheKey) => openStates.delete(cacheKey));
 
 /** Turns passing over only the edited part off or on (tests compare both); returns the previous setting. */
 export function setCudaIncremental(on: boolean): boolean {
@@ -185,8 +182,7 @@ export const cppParser: ParserAdapter<ParsedCpp> = {
   async parse(doc: SourceDocument) {
     const text = doc.text;
     const key = incrementalOn ? doc.cacheKey : undefined;
-    const kept = key === undefined ? undefined : openStates.get(key);
-    if (key !== undefined) openStates.delete(key);
+    const kept = key === undefined ? undefined : openStates.take(key);
     const edit = kept && textEdit(kept.text, text);
     // The parser reads the text with CUDA's own syntax hidden (mask.ts); tokens are lexed from the
     // original text, so they include the hidden qualifiers and chevrons.
@@ -200,16 +196,7 @@ export const cppParser: ParserAdapter<ParsedCpp> = {
       ref.root = root;
       ref.generation++;
       const lexed = kept && edit && sameSkipped(kept.skipped, skipped, edit) ? relex(kept.lexed, text, edit, ref, skipped) : lexAll(text, ref, skipped);
-      if (key !== undefined) {
-        openStates.set(key, { text, mask, lexed, skipped, tree: ref });
-        let chars = 0;
-        for (const st of openStates.values()) chars += st.text.length;
-        while (openStates.size > 1 && (openStates.size > MAX_OPEN_STATES || chars > MAX_OPEN_CHARS)) {
-          const [oldestKey, oldest] = openStates.entries().next().value as [string, OpenState];
-          openStates.delete(oldestKey);
-          chars -= oldest.text.length;
-        }
-      }
+      if (key !== undefined) openStates.keep(key, { text, mask, lexed, skipped, tree: ref });
       const tokens = lexed.tokens;
       return { tree, root, text, tokens, includes, preprocCalls, qualifierMacros: qualifierMacros(preproc, tokens) };
     } catch (err) {
