@@ -1,3 +1,5 @@
+import { lastAtOrBefore } from './text-diff';
+
 /** A text document being analysed, with offset ↔ position conversion (UTF-16 code units, 0-based). */
 export interface Position {
   line: number;
@@ -52,14 +54,8 @@ export class SourceDocument {
   positionAt(offset: number): Position {
     const starts = this.starts();
     const o = Math.max(0, Math.min(offset, this.text.length));
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= o) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo, character: o - starts[lo] };
+    const line = lastAtOrBefore(starts, o);
+    return { line, character: o - starts[line] };
   }
 
   offsetAt(pos: Position): number {

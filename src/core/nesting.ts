@@ -1,6 +1,6 @@
 import type { SourceDocument } from './document';
 import { OpenStates } from './open-documents';
-import { commonPrefix, commonSuffix } from './text-diff';
+import { changedRange } from './text-diff';
 
 /** The deepest nesting of ( [ { in the text, counting stops once past `limit`. */
 export function bracketDepth(text: string, limit: number): number {
@@ -45,9 +45,8 @@ export function nestsDeeperThan(doc: SourceDocument, limit: number): boolean {
   const prev = key === undefined ? undefined : known.take(key);
   let atMost: number | undefined;
   if (prev) {
-    const start = commonPrefix(prev.text, text);
-    const suffix = commonSuffix(prev.text, text, start);
-    const bound = prev.atMost + brackets(text, start, text.length - suffix).open + brackets(prev.text, start, prev.text.length - suffix).close;
+    const c = changedRange(prev.text, text);
+    const bound = prev.atMost + brackets(text, c.start, c.newEnd).open + brackets(prev.text, c.start, c.oldEnd).close;
     if (bound <= limit) atMost = bound;
   }
   atMost ??= bracketDepth(text, limit);

@@ -26,6 +26,32 @@ export function commonSuffix(a: string, b: string, floor: number): number {
   return i;
 }
 
+/** Where two versions of a text differ: [start, oldEnd) of the old became [start, newEnd) of the new. */
+export interface ChangedRange {
+  start: number;
+  oldEnd: number;
+  newEnd: number;
+}
+
+/** The one changed range between two versions (common prefix and suffix kept). */
+export function changedRange(before: string, after: string): ChangedRange {
+  const start = commonPrefix(before, after);
+  const suffix = commonSuffix(before, after, start);
+  return { start, oldEnd: before.length - suffix, newEnd: after.length - suffix };
+}
+
+/** Index of the last of the sorted `values` ≤ `at` (0 when none is: callers keep values[0] ≤ any `at`). */
+export function lastAtOrBefore(values: readonly number[], at: number): number {
+  let lo = 0;
+  let hi = values.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (values[mid] <= at) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
 /** A place in a text: offset, 0-based row, and where its row starts. */
 export interface TextPoint {
   offset: number;

@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Edit, Language, Parser, type Range, type Tree } from 'web-tree-sitter';
 import { onDocumentReleased } from './open-documents';
-import { advance, commonPrefix, commonSuffix, type TextPoint } from './text-diff';
+import { advance, changedRange, type TextPoint } from './text-diff';
 
 /** Grammars shipped with the product (WebAssembly), loaded lazily on first use. */
 export type GrammarName = 'python' | 'cpp' | 'hcl' | 'terraform' | 'bash' | 'typescript';
@@ -59,10 +59,7 @@ const TREE_CACHE_SIZE = 16;
 
 /** The single edit that turns `before` into `after`: common prefix and suffix kept. */
 export function diffEdit(before: string, after: string) {
-  const start = commonPrefix(before, after);
-  const end = commonSuffix(before, after, start);
-  const oldEndIndex = before.length - end;
-  const newEndIndex = after.length - end;
+  const { start, oldEnd: oldEndIndex, newEnd: newEndIndex } = changedRange(before, after);
   // Rows are counted once up to the edit (the texts agree there), then through each side of it.
   const at = advance(before, { offset: 0, row: 0, lineStart: 0 }, start);
   const column = (p: TextPoint) => ({ row: p.row, column: p.offset - p.lineStart });

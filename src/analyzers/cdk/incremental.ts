@@ -1,5 +1,5 @@
 import { visitorKeys } from '@typescript-eslint/visitor-keys';
-import { commonPrefix, commonSuffix, pointAt } from '../../core/text-diff';
+import { changedRange, pointAt } from '../../core/text-diff';
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 
 type Node = TSESTree.Node;
@@ -211,10 +211,7 @@ export function reparse(state: CdkState, text: string, parse: ParseProgram): boo
   const old = state.text;
   if (old === text) return true;
   if (!state.movable) return false;
-  const start = commonPrefix(old, text);
-  const tail = commonSuffix(old, text, start);
-  const oldEnd = old.length - tail;
-  const newEnd = text.length - tail;
+  const { start, oldEnd, newEnd } = changedRange(old, text);
   const delta = newEnd - oldEnd;
   if (OTHER_LINE_BREAK.test(text.slice(Math.max(0, start - 1), newEnd + 1))) return false;
 

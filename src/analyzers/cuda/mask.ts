@@ -10,7 +10,8 @@
  * the original text (syntax.ts), so rules see the file as written.
  */
 import { commentEnd, continuationAt, isBlank, isIdPart, isIdStart, skipLiteral, skipPrefixedLiteral } from './lexer';
-import { appendMoved, resumeAt, type TextEdit } from './resume';
+import type { ChangedRange } from '../../core/text-diff';
+import { appendMoved, resumeAt } from './resume';
 
 const QUALIFIERS = new Set(['__global__', '__device__', '__host__', '__forceinline__', '__noinline__', '__shared__', '__constant__', '__managed__', '__grid_constant__']);
 
@@ -33,7 +34,7 @@ export function maskAll(text: string): MaskPass {
 }
 
 /** The mask of `text`, an edit of the text `prev` masked: masked again only around the edit. */
-export function remask(prev: MaskPass, text: string, edit: TextEdit): MaskPass {
+export function remask(prev: MaskPass, text: string, edit: ChangedRange): MaskPass {
   const r = resumeAt(prev.checkpoints, edit);
   const checkpoints = prev.checkpoints.slice(0, r.fromIndex + 1);
   const edits: MaskEdit[] = [];

@@ -1,4 +1,4 @@
-import { commonPrefix, commonSuffix } from '../../core/text-diff';
+import { lastAtOrBefore, type ChangedRange } from '../../core/text-diff';
 
 /**
  * Passes over a C/C++ text (the parser mask, the token lexer) that can start again at a line start.
@@ -8,19 +8,6 @@ import { commonPrefix, commonSuffix } from '../../core/text-diff';
  * before it, up to the first checkpoint after it at which the old pass stood at the same place of
  * the unchanged text; from there on, the old pass's output is the new one's, moved.
  */
-
-/** The one edit between two versions of a text: [start, oldEnd) of the old became [start, newEnd) of the new. */
-export interface TextEdit {
-  start: number;
-  oldEnd: number;
-  newEnd: number;
-}
-
-export function textEdit(before: string, after: string): TextEdit {
-  const start = commonPrefix(before, after);
-  const suffix = commonSuffix(before, after, start);
-  return { start, oldEnd: before.length - suffix, newEnd: after.length - suffix };
-}
 
 /** Where a pass over the new text starts, and where it may stop. */
 export interface Resume {
@@ -36,19 +23,7 @@ export interface Resume {
   stopAt(p: number): number;
 }
 
-/** Index of the last of the sorted `values` ≤ `at` (values[0] is 0, so there is one). */
-function lastAtOrBefore(values: readonly number[], at: number): number {
-  let lo = 0;
-  let hi = values.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (values[mid] <= at) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}
-
-export function resumeAt(checkpoints: readonly number[], edit: TextEdit): Resume {
+export function resumeAt(checkpoints: readonly number[], edit: ChangedRange): Resume {
   const fromIndex = lastAtOrBefore(checkpoints, edit.start);
   const delta = edit.newEnd - edit.oldEnd;
   return {

@@ -3,7 +3,7 @@ import { OpenStates } from '../../core/open-documents';
 import type { ParserAdapter } from '../../core/rule';
 import { parseWith, type SyntaxNode, type Tree } from '../../core/treesitter';
 import { maskAll, remask, type MaskPass } from './mask';
-import { textEdit } from './resume';
+import { changedRange, type ChangedRange } from '../../core/text-diff';
 import { lexAll, relex, type CToken, type Lexed, type SkippedRange, type TreeRef } from './tokens';
 
 export type { CToken } from './tokens';
@@ -118,17 +118,22 @@ function collect(nodes: SyntaxNode[]): Collected {
   return { includes, preprocCalls, skipped };
 }
 
-/** The identifiers among `tokens` (sorted by start) that lie in [start, end). */
-function identsIn(tokens: readonly CToken[], start: number, end: number): Set<string> {
+/** Index of the first of `tokens` (sorted by start) that starts at or after `offset` (tokens.length when none does). */
+function firstTokenFrom(tokens: readonly CToken[], offset: number): number {
   let lo = 0;
   let hi = tokens.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (tokens[mid].start < start) lo = mid + 1;
+    if (tokens[mid].start < offset) lo = mid + 1;
     else hi = mid;
   }
+  return lo;
+}
+
+/** The identifiers among `tokens` (sorted by start) that lie in [start, end). */
+function identsIn(tokens: readonly CToken[], start: number, end: number): Set<string> {
   const out = new Set<string>();
-  for (let k = lo; k < tokens.length && tokens[k].start < end; k++) if (tokens[k].kind === 'ident') out.add(tokens[k].text);
+  for (let k = firstTokenFrom(tokens, start); k < tokens.length && tokens[k].start < end; k++) if (tokens[k].kind === 'ident') out.add(tokens[k].text);
   return out;
 }
 
@@ -170,7 +175,7 @@ export function setCudaIncremental(on: boolean): boolean {
 }
 
 /** Whether `now` are the ranges `before` moved by the edit (none touches it). */
-function sameSkipped(before: readonly SkippedRange[], now: readonly SkippedRange[], edit: ReturnType<typeof textEdit>): boolean {
+function sameSkipped(before: readonly SkippedRange[], now: readonly SkippedRange[], edit: ChangedRange): boolean {
   if (before.length !== now.length) return false;
   const delta = edit.newEnd - edit.oldEnd;
   const moved = (p: number) => (p <= edit.start ? p : p >= edit.oldEnd ? p + delta : -1);
@@ -183,7 +188,7 @@ export const cppParser: ParserAdapter<ParsedCpp> = {
     const text = doc.text;
     const key = incrementalOn ? doc.cacheKey : undefined;
     const kept = key === undefined ? undefined : openStates.take(key);
-    const edit = kept && textEdit(kept.text, text);
+    const edit = kept && changedRange(kept.text, text);
     // The parser reads the text with CUDA's own syntax hidden (mask.ts); tokens are lexed from the
     // original text, so they include the hidden qualifiers and chevrons.
     const mask = kept && edit ? remask(kept.mask, text, edit) : maskAll(text);
@@ -281,14 +286,8 @@ export function tokensWhere(parsed: ParsedCpp, firstChars: string, test: (text: 
 
 /** The index of the token that starts at `offset`, or -1. */
 export function tokenAt(tokens: readonly CToken[], offset: number): number {
-  let lo = 0;
-  let hi = tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (tokens[mid].start < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return tokens[lo]?.start === offset ? lo : -1;
+  const k = firstTokenFrom(tokens, offset);
+  return tokens[k]?.start === offset ? k : -1;
 }
 
 /** Whether tokens[i] is an identifier called as a free function: `name(` not after `.`/`->`. */

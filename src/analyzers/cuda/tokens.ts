@@ -1,7 +1,8 @@
 import { detach } from '../../core/detach';
 import type { SyntaxNode } from '../../core/treesitter';
 import { commentEnd, continuationAt, isBlank, isDigit, isIdPart, isIdStart, punctLength, skipLiteral, skipPrefixedLiteral, type CTokenKind } from './lexer';
-import { resumeAt, type TextEdit } from './resume';
+import type { ChangedRange } from '../../core/text-diff';
+import { resumeAt } from './resume';
 
 /**
  * One code token of a C/C++/CUDA file. Comments never become tokens; a string or character
@@ -84,7 +85,7 @@ export function lexAll(text: string, tree: TreeRef, skipped: readonly SkippedRan
  * in place (an open document's tokens are not copied on each edit). `skipped` must be the old
  * ranges, moved (the caller checks: otherwise it lexes all).
  */
-export function relex(prev: Lexed, text: string, edit: TextEdit, tree: TreeRef, skipped: readonly SkippedRange[]): Lexed {
+export function relex(prev: Lexed, text: string, edit: ChangedRange, tree: TreeRef, skipped: readonly SkippedRange[]): Lexed {
   const r = resumeAt(prev.checkpoints, edit);
   const kept = prev.counts[r.fromIndex];
   const window: Lexed = { tokens: [], checkpoints: [], counts: [] };

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { cudaAnalyzer } from '../../../../src/analyzers/cuda';
 import { maskAll, remask } from '../../../../src/analyzers/cuda/mask';
-import { textEdit } from '../../../../src/analyzers/cuda/resume';
+import { changedRange } from '../../../../src/core/text-diff';
 import { lexAll, relex } from '../../../../src/analyzers/cuda/tokens';
 import { cppParser, setCudaIncremental, type ParsedCpp } from '../../../../src/analyzers/cuda/syntax';
 import { DEFAULT_CONFIG } from '../../../../src/core/config';
@@ -83,7 +83,7 @@ describe('cuda/incremental: an open file masked and lexed around each edit', () 
     for (let i = 0; i < 300; i++) {
       const at = Math.floor(rnd() * text.length);
       const next = rnd() < 0.3 ? text.slice(0, at) + text.slice(at + 1 + Math.floor(rnd() * 5)) : text.slice(0, at) + inserts[i % inserts.length] + text.slice(at);
-      const inc = remask(prev, next, textEdit(text, next));
+      const inc = remask(prev, next, changedRange(text, next));
       const whole = maskAll(next);
       assert.equal(inc.masked, whole.masked, `mask after edit ${i} at ${at}`);
       assert.deepEqual(inc.checkpoints, whole.checkpoints, `resume points after edit ${i}`);
@@ -181,7 +181,7 @@ describe('cuda/incremental: an open file masked and lexed around each edit', () 
         let at = Math.floor(rnd() * (text.length + 1));
         if (rnd() < 0.5) at = text.lastIndexOf('\n', at - 1) + 1; // at a line start, where resume points are
         const next = rnd() < 0.3 ? text.slice(0, at) + text.slice(at + 1 + Math.floor(rnd() * 30)) : text.slice(0, at) + inserts[Math.floor(rnd() * inserts.length)] + text.slice(at);
-        lexed = relex(lexed, next, textEdit(text, next), tree, []);
+        lexed = relex(lexed, next, changedRange(text, next), tree, []);
         text = next;
         assert.deepEqual(plain(lexed), plain(lexAll(text, tree, [])), `seed ${seed}, edit ${i}`);
       }
