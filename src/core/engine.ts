@@ -33,14 +33,6 @@ function passesPrecheck(a: Analyzer, text: string): boolean {
   return a.precheck.test(text);
 }
 
-/** Rule documentation addresses, made once per rule (not once per finding). */
-const docsUrls = new Map<string, string>();
-function docsUrlOf(ruleId: string): string {
-  let url = docsUrls.get(ruleId);
-  if (url === undefined) docsUrls.set(ruleId, (url = docsUrlFor(ruleId)));
-  return url;
-}
-
 function toFinding(doc: SourceDocument, a: Analyzer, ruleIndex: number, d: ReportDescriptor): Finding {
   const meta = a.rules[ruleIndex].meta;
   const start = doc.positionAt(d.start);
@@ -59,7 +51,7 @@ function toFinding(doc: SourceDocument, a: Analyzer, ruleIndex: number, d: Repor
     endColumn: end.character + 1,
     message: d.message,
     advice: d.advice,
-    docsUrl: docsUrlOf(meta.id),
+    docsUrl: docsUrlFor(meta.id),
     startOffset: d.start,
     endOffset: Math.max(d.end, d.start),
   };

@@ -4,8 +4,13 @@ import type { Category, Effort, Fix, NeuronTrack, Severity, Target, Workload, Cu
 /** Where rule docs live: docs/rules/<ruleId>.md ships with the extension; this is its public address. */
 export const DOCS_BASE_URL = 'https://github.com/accel-advisor/accel-advisor/blob/main/docs/rules/';
 
+/** Made once per rule: every finding carries its rule's address. */
+const docsUrls = new Map<string, string>();
+
 export function docsUrlFor(ruleId: string): string {
-  return `${DOCS_BASE_URL}${ruleId}.md`;
+  let url = docsUrls.get(ruleId);
+  if (url === undefined) docsUrls.set(ruleId, (url = `${DOCS_BASE_URL}${ruleId}.md`));
+  return url;
 }
 
 export interface RuleMeta {

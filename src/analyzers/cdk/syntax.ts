@@ -25,10 +25,10 @@ export interface ParsedCdk {
   imports: Map<string, string>;
 }
 
-/** The nodes of one type, in document order (found through `types`, not by reading every node). */
-export function* nodesOfType<T extends `${Node['type']}`>(parsed: ParsedCdk, type: T): Generator<Extract<Node, { type: T }>> {
+/** The nodes of one or two types, in document order (found through `types`, not by reading every node). */
+export function* nodesOfType<T extends `${Node['type']}`>(parsed: ParsedCdk, first: T, second: T = first): Generator<Extract<Node, { type: T }>> {
   const { nodes, types } = parsed;
-  for (let i = 0; i < types.length; i++) if (types[i] === type) yield nodes[i] as Extract<Node, { type: T }>;
+  for (let i = 0; i < types.length; i++) if (types[i] === first || types[i] === second) yield nodes[i] as Extract<Node, { type: T }>;
 }
 
 /** JSX only where the extension says so: `<T>x` casts are valid TypeScript elsewhere. */

@@ -1,5 +1,5 @@
 import type { RuleModule } from '../../../core/rule';
-import { contentRange, lastMemberName, literalInt, memberName, propertyKey, type Node, type ParsedCdk } from '../syntax';
+import { contentRange, lastMemberName, literalInt, memberName, nodesOfType, propertyKey, type Node, type ParsedCdk } from '../syntax';
 
 const NEURON_AMI = 'AL2023_X86_64_NEURON';
 const GPU_AMI_RE = /(GPU|NVIDIA)/i;
@@ -25,10 +25,7 @@ export const cdkGpuScheduling: RuleModule<ParsedCdk> = {
     fixable: true,
   },
   check(parsed, ctx) {
-    const { nodes, types } = parsed;
-    for (let i = 0; i < nodes.length; i++) {
-      if (types[i] !== 'MemberExpression' && types[i] !== 'Property') continue;
-      const n = nodes[i];
+    for (const n of nodesOfType(parsed, 'MemberExpression', 'Property')) {
       if (n.type === 'MemberExpression' && !n.computed && n.property.type === 'Identifier') {
         const enumName = lastMemberName(n.object);
         const member = n.property.name;

@@ -61,10 +61,7 @@ export const cdkInstanceType: RuleModule<ParsedCdk> = {
   },
   check(parsed, ctx) {
     const region = fileRegion(parsed);
-    const { nodes, types } = parsed;
-    for (let i = 0; i < nodes.length; i++) {
-      if (types[i] !== 'CallExpression' && types[i] !== 'MemberExpression') continue;
-      const n = nodes[i];
+    for (const n of nodesOfType(parsed, 'CallExpression', 'MemberExpression')) {
       if (n.type === 'CallExpression') {
         if (lastMemberName(n.callee) !== 'of') continue;
         const callee = memberName(n.callee);
