@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import type { Analyzer } from '../core/rule';
 import type { EffectiveConfig } from '../core/config';
 import { analyzeFile, type FileAnalyzer, type FileOutcome } from '../core/file-analysis';
-import { WorkerPool } from '../core/worker-pool';
+import { FILES_IN_FLIGHT_PER_WORKER, WorkerPool } from '../core/worker-pool';
 
 /** Below this many files a scan stays in one thread: starting workers would cost more than it saves. */
 const WORKER_THRESHOLD = 100;
@@ -61,10 +61,8 @@ export function createFileAnalyzer(analyzers: readonly Analyzer[], config: Effec
   };
   return {
     analyze,
-    // Enough files in flight to keep every worker busy while one is held up (the first loading the
-    // TypeScript compiler while the others hand it CDK files: at 64 per worker the others ran dry
-    // for ~0.5 s), and to pass the threshold.
-    concurrency: usable ? Math.max(256 * threads, WORKER_THRESHOLD + 1) : 8,
+    // Enough files in flight for the pool (and to pass the threshold).
+    concurrency: usable ? Math.max(FILES_IN_FLIGHT_PER_WORKER * threads, WORKER_THRESHOLD + 1) : 8,
     close: async () => {
       if (timer) clearTimeout(timer);
       await pool?.close();

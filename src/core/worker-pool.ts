@@ -42,6 +42,13 @@ interface Pending {
  */
 const WORKER_LIMITS = { maxYoungGenerationSizeMb: 16 };
 
+/**
+ * Files a scan keeps in flight per worker: enough to keep every worker busy while one is held up
+ * (the first loading the TypeScript compiler while the others hand it CDK files; at 64 per worker
+ * the others ran dry for ~0.5 s).
+ */
+export const FILES_IN_FLIGHT_PER_WORKER = 256;
+
 /** Files sent to a worker in one message (and answered in one): messages cost about 50 µs each. */
 const BATCH = 32;
 

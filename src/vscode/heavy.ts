@@ -5,7 +5,7 @@
  */
 export { analyzeDocument, scanFolder, type ScanResult, type ScanProgress } from '../core/engine';
 export { SourceDocument } from '../core/document';
-export { WorkerPool, DocumentWorker } from '../core/worker-pool';
+export { WorkerPool, DocumentWorker, FILES_IN_FLIGHT_PER_WORKER } from '../core/worker-pool';
 export { releaseDocument } from '../core/open-documents';
 export { setCodeCacheDir } from '../core/code-cache';
 export { CancelledError } from '../core/discovery';

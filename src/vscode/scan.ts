@@ -82,7 +82,7 @@ async function doScan(ctx: Ctx): Promise<ReportDocument | undefined> {
             analyzers: h.allAnalyzers,
             signal: controller.signal,
             exclude: filesExclude(folder),
-            ...(fromPool ? { fileAnalyzer: cache ? cache.wrap(fromPool) : fromPool, concurrency: 64 * threads } : {}),
+            ...(fromPool ? { fileAnalyzer: cache ? cache.wrap(fromPool) : fromPool, concurrency: h.FILES_IN_FLIGHT_PER_WORKER * threads } : {}),
             onProgress: (p) => {
               const now = Date.now();
               if (now - lastReport < 100) return;
