@@ -183,7 +183,8 @@ function lexFrom(
     if (c === 10) {
       lineStart = true;
       i++;
-      // Clean: no directive's logical line runs on past here.
+      // Clean: no directive's logical line runs on past here (a line comment ending in a backslash
+      // continues one, though the comment itself stops at this newline).
       if (macroEnd < i && silentEnd < i) {
         const k = stopAt ? stopAt(i) : -1;
         if (k >= 0) return { at: i, k };

@@ -2,20 +2,13 @@ import assert from 'node:assert/strict';
 import { SourceDocument } from '../../../src/core/document';
 import { bracketDepth, nestsDeeperThan } from '../../../src/core/nesting';
 import { releaseDocument } from '../../../src/core/open-documents';
+import { random } from '../helpers/random';
 
 /**
  * An open document's nesting is bounded from its last version and the edit (openers typed,
  * closers deleted), and scanned again only when that bound passes the limit. The answer must
  * always be that of a full scan.
  */
-function random(seed: number) {
-  let s = seed;
-  return () => {
-    s = (s * 1103515245 + 12345) & 0x7fffffff;
-    return s / 0x7fffffff;
-  };
-}
-
 describe('core/nesting: how deep an open document nests, edit after edit', () => {
   afterEach(() => releaseDocument('nesting-test'));
 

@@ -1,11 +1,8 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync, promises as fs } from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
-
-const root = path.resolve(__dirname, '../../..');
-const cli = path.join(root, 'dist/cli.js');
+import { BUILT_CLI as cli, sampleCopies } from '../robustness/helpers/cli';
 
 /**
  * A scan of more than 100 files runs in a pool of worker threads; only the first loads the
@@ -18,18 +15,10 @@ describe('core/worker-pool: a scan in worker threads reports what a scan in one 
 
   before(async function () {
     if (!existsSync(cli)) this.skip(); // built by `npm run build`, which `npm test` runs first
-    dir = await fs.mkdtemp(path.join(os.tmpdir(), 'aa-pool-'));
-    const sample = path.join(root, 'samples/gpu-workspace');
-    const files = ['training/train.py', 'infra/terraform/main.tf', 'k8s/training-job.yaml', 'infra/cdk/lib/training-stack.ts', 'kernels/fused_bias_gelu.cu'];
-    // CDK stacks in runs (as a repository groups them), between other files.
-    for (let i = 0; i < 40; i++) {
-      for (const f of files) {
-        const target = path.join(dir, `part${i}`, f);
-        await fs.mkdir(path.dirname(target), { recursive: true });
-        await fs.copyFile(path.join(sample, f), target);
-      }
-      if (i % 10 === 0) for (let k = 0; k < 8; k++) await fs.copyFile(path.join(sample, 'infra/cdk/lib/training-stack.ts'), path.join(dir, `part${i}`, `stack${k}.ts`));
-    }
+    const stack = 'infra/cdk/lib/training-stack.ts';
+    dir = await sampleCopies('aa-pool-', ['training/train.py', 'infra/terraform/main.tf', 'k8s/training-job.yaml', stack, 'kernels/fused_bias_gelu.cu'], 40);
+    // And CDK stacks in runs (as a repository groups them), between the other files.
+    for (let i = 0; i < 40; i += 10) for (let k = 0; k < 8; k++) await fs.copyFile(path.join(dir, `copy${i}`, stack), path.join(dir, `copy${i}`, `stack${k}.ts`));
   });
 
   after(async () => {

@@ -1,11 +1,9 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync, promises as fs } from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
+import { BUILT_CLI as cli, sampleCopies } from './helpers/cli';
 
-const root = path.resolve(__dirname, '../../..');
-const cli = path.join(root, 'dist/cli.js');
 const guard = path.join(__dirname, 'helpers/preload-net-guard.cjs');
 
 /**
@@ -19,17 +17,8 @@ describe('no surprise network in worker threads', function () {
 
   before(async function () {
     if (!existsSync(cli)) this.skip(); // built by `npm run build`, which `npm test` runs first
-    dir = await fs.mkdtemp(path.join(os.tmpdir(), 'aa-net-workers-'));
-    const sample = path.join(root, 'samples/gpu-workspace');
-    // 200 copies of a few sample files: enough for the CLI to hand files to its worker pool.
-    const files = ['training/train.py', 'infra/terraform/main.tf', 'Dockerfile', 'k8s/training-job.yaml', 'infra/cdk/lib/training-stack.ts'];
-    for (let i = 0; i < 40; i++) {
-      for (const f of files) {
-        const target = path.join(dir, `copy${i}`, f);
-        await fs.mkdir(path.dirname(target), { recursive: true });
-        await fs.copyFile(path.join(sample, f), target);
-      }
-    }
+    // 200 files: 40 copies of a few sample files.
+    dir = await sampleCopies('aa-net-workers-', ['training/train.py', 'infra/terraform/main.tf', 'Dockerfile', 'k8s/training-job.yaml', 'infra/cdk/lib/training-stack.ts'], 40);
   });
 
   after(async () => {

@@ -9,6 +9,7 @@ import { releaseDocument } from '../../../../src/core/open-documents';
 import { DEFAULT_CONFIG } from '../../../../src/core/config';
 import { SourceDocument } from '../../../../src/core/document';
 import { analyzeDocument } from '../../../../src/core/engine';
+import { seeded } from '../../helpers/random';
 
 /**
  * An open CDK file is re-parsed around each edit (incremental.ts). Whatever the edit, the tree,
@@ -81,11 +82,8 @@ describe('cdk/incremental: an open file re-parsed around each edit', () => {
     let totalValid = 0;
     for (const [seed, shape] of [[1, longStack], [2, longStack], [3, compactStack], [4, compactStack]] as const) {
       let text = shape();
-      let state: number = seed;
-      const next = (n: number) => {
-        state = (state * 1103515245 + 12345) & 0x7fffffff;
-        return state % n;
-      };
+      const generator = seeded(seed);
+      const next = (n: number) => generator.next() % n;
       let kept = 0;
       let valid = 0;
       let previous: ParsedCdk | undefined;
@@ -206,8 +204,8 @@ describe('cdk/incremental: findings of an open file under edits that move what a
       ["'gpu-train'", "'gpu-inference'"],
       ['    // Single-node', "    new ec2.Instance(this, 'Extra', { instanceType: new ec2.InstanceType('p5.48xlarge') });\n    // Single-node"],
     ];
-    let seed = 9;
-    const pick = (n: number) => Math.floor(((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x80000000) * n);
+    const generator = seeded(9);
+    const pick = (n: number) => Math.floor((generator.next() / 0x80000000) * n);
     let applied = 0;
     for (let step = 0; step < 60; step++) {
       const [from, to] = edits[pick(edits.length)];

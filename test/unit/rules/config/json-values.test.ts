@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { parseTree, type Node as JsonNode } from 'jsonc-parser';
 import { jsonValues, type ConfigValue } from '../../../../src/analyzers/config/values';
+import { random } from '../../helpers/random';
 
 /**
  * JSON values are read from parser events, without a tree. They must be what a walk of the
@@ -42,14 +43,6 @@ function treeValues(text: string): ConfigValue[] {
 
 /** Only the fields a walk sets (the event reader leaves unset ones out the same way). */
 const plain = (vs: ConfigValue[]) => vs.map((v) => ({ start: v.start, end: v.end, value: v.value, path: v.path, count: v.count, listSize: v.listSize }));
-
-function random(seed: number) {
-  let s = seed;
-  return () => {
-    s = (s * 1103515245 + 12345) & 0x7fffffff;
-    return s / 0x7fffffff;
-  };
-}
 
 function randomJson(rnd: () => number, depth = 0): string {
   const r = rnd();

@@ -10,6 +10,7 @@ import { DEFAULT_CONFIG } from '../../../../src/core/config';
 import { SourceDocument } from '../../../../src/core/document';
 import { analyzeDocument } from '../../../../src/core/engine';
 import { releaseDocument } from '../../../../src/core/open-documents';
+import { random } from '../../helpers/random';
 
 /**
  * An open C/C++/CUDA file is masked and lexed again only around each edit (resume.ts); the
@@ -61,15 +62,6 @@ async function parse(text: string, key?: string) {
   } finally {
     cppParser.dispose!(parsed);
   }
-}
-
-/** A small deterministic random generator (the test must fail the same way twice). */
-function random(seed: number) {
-  let s = seed;
-  return () => {
-    s = (s * 1103515245 + 12345) & 0x7fffffff;
-    return s / 0x7fffffff;
-  };
 }
 
 describe('cuda/incremental: an open file masked and lexed around each edit', () => {
@@ -173,6 +165,11 @@ describe('cuda/incremental: an open file masked and lexed around each edit', () 
     const tree = { root: undefined as never, generation: 0 };
     const inserts = [' ', '\n', 'x', ';', '"', "'", '/*', '*/', '//', '\\\n', '#if 0\n', '#endif\n', '#define Q __device__ \\\n', '#define K __global__\n', '<<<', '>>>', 'R"(', ')"', 'R"d(', ')d"', 'u8"', '#', '\r\n', '\r', '{', '}', 'x\n'];
     const plain = (l: ReturnType<typeof lexAll>) => ({ tokens: l.tokens.map((t) => `${t.kind}:${t.text}@${t.start}-${t.end}${t.inMacro ? 'm' : ''}`), checkpoints: l.checkpoints, counts: l.counts });
+    // A line comment ending in a backslash continues a #define: the line after it is in the macro,
+    // so its start is no resume point, and an edit below must not lex it as plain code.
+    const continued = '#define X 1 // note \\\nint y;\nint z;\n';
+    const edited = continued.replace('int z', 'int zz');
+    assert.deepEqual(plain(relex(lexAll(continued, tree, []), edited, changedRange(continued, edited), tree, [])), plain(lexAll(edited, tree, [])), 'a #define continued by a comment');
     for (let seed = 1; seed <= 10; seed++) {
       const rnd = random(seed * 7919);
       let text = samples[0];

@@ -9,6 +9,19 @@ import { DEFAULT_CONFIG } from '../../../../src/core/config';
 import { SourceDocument } from '../../../../src/core/document';
 import { analyzeDocument } from '../../../../src/core/engine';
 import { releaseDocument } from '../../../../src/core/open-documents';
+import { random } from '../../helpers/random';
+
+const root = path.resolve(__dirname, '../../../..');
+/** Every Python fixture and sample, with its top-level statements (undefined where the splitter gives up). */
+const fixtures = execSync("find test/fixtures samples -name '*.py'", { cwd: root })
+  .toString()
+  .trim()
+  .split('\n')
+  .filter(Boolean)
+  .map((f) => {
+    const text = readFileSync(path.join(root, f), 'utf8');
+    return { text, statements: topLevelStatements(text)?.map((s) => text.slice(s.start, s.end).replace(/\s*$/, '\n')) };
+  });
 
 /**
  * Scans parse long Python modules partially (python/partial.ts). Whatever the module, forcing the
@@ -17,15 +30,7 @@ import { releaseDocument } from '../../../../src/core/open-documents';
  * imports between functions, decorators, broken code).
  */
 describe('python/partial: partial parsing finds what whole parsing finds', () => {
-  const root = path.resolve(__dirname, '../../../..');
-  const files = execSync("find test/fixtures samples -name '*.py'", { cwd: root }).toString().trim().split('\n').filter(Boolean);
-  const pieces: string[] = [];
-  for (const f of files) {
-    const text = readFileSync(path.join(root, f), 'utf8');
-    const statements = topLevelStatements(text);
-    if (statements) for (const s of statements) pieces.push(text.slice(s.start, s.end).replace(/\s*$/, '\n'));
-    else pieces.push(`${text.replace(/\s*$/, '')}\n`);
-  }
+  const pieces = fixtures.flatMap((f) => f.statements ?? [`${f.text.replace(/\s*$/, '')}\n`]);
 
   it('on modules made of shuffled statements of the fixtures', async () => {
     assert.ok(pieces.length > 30, `only ${pieces.length} statements`);
@@ -48,14 +53,8 @@ describe('python/partial: partial parsing finds what whole parsing finds', () =>
 });
 
 describe('python/partial: an open module parsed partially, edit after edit', () => {
-  const root = path.resolve(__dirname, '../../../..');
-  const files = execSync("find test/fixtures samples -name '*.py'", { cwd: root }).toString().trim().split('\n').filter(Boolean);
   // The fixtures' top-level statements, each once, interleaved with plain code the partial parse leaves out.
-  const statements: string[] = [];
-  for (const f of files) {
-    const text = readFileSync(path.join(root, f), 'utf8');
-    for (const st of topLevelStatements(text) ?? []) statements.push(text.slice(st.start, st.end).replace(/\s*$/, '\n'));
-  }
+  const statements = fixtures.flatMap((f) => f.statements ?? []);
   const filler = (i: number) => `def helper_${i}(a, b):\n    total = a + b\n    for k in range(b):\n        total += k * ${i}\n    return total\n`;
   const base = statements.map((st, i) => `${st}\n${filler(i)}`).join('\n');
   const KEY = 'python-partial-incremental-test';
@@ -66,8 +65,7 @@ describe('python/partial: an open module parsed partially, edit after edit', () 
     try {
       assert.ok(partialRangesFor(base), 'the module is parsed partially');
       let text = base;
-      let seed = 17;
-      const rnd = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+      const rnd = random(17);
       // Mostly whole lines typed with the indentation of where they go (the module stays valid);
       // some lines deleted, some characters thrown in anywhere (a broken module is parsed whole).
       const lines = ['y = x.cuda()', 'DEVICE = "cuda:1"', 'z = torch.device(DEVICE)', 'import torch', '# note', 'total = 0', 'model.to("cuda")'];
