@@ -24,6 +24,8 @@ export interface ScanArgs {
   /** Reuse what earlier scans found in unchanged files (`--cache`). */
   cache: boolean;
   cacheLocation?: string;
+  /** Let ripgrep pick the files worth reading (`--no-ripgrep`: false). */
+  ripgrep: boolean;
 }
 
 export interface RefreshArgs {
@@ -53,6 +55,9 @@ Scan options:
       --cache            reuse what earlier scans found in files whose size and modification
                          time are unchanged (kept in the user cache folder, not the repository)
       --cache-location FILE  where to keep that cache (implies --cache)
+      --no-ripgrep       read every file in Node; by default ripgrep (rg on the PATH, or
+                         ACCEL_ADVISOR_RIPGREP=PATH; =off turns it off) picks the files that
+                         contain any word an analyzer looks for, and only those are read
   -q, --quiet            no progress on stderr
 
 Exit codes: 0 nothing at or above --fail-on; 1 findings at or above it; 2 bad usage,
@@ -85,6 +90,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
         quiet: { type: 'boolean', short: 'q' },
         cache: { type: 'boolean' },
         'cache-location': { type: 'string' },
+        'no-ripgrep': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -123,5 +129,6 @@ export function parseCliArgs(argv: string[]): CliArgs {
     quiet: !!values.quiet,
     cache: !!values.cache || values['cache-location'] !== undefined,
     cacheLocation: values['cache-location'],
+    ripgrep: !values['no-ripgrep'],
   };
 }

@@ -5,6 +5,7 @@ import type { Analyzer } from '../core/rule';
 import type { EffectiveConfig } from '../core/config';
 import { analyzeFile, type FileAnalyzer, type FileOutcome } from '../core/file-analysis';
 import { FILES_IN_FLIGHT_PER_WORKER, WorkerPool } from '../core/worker-pool';
+import { RipgrepPrefilter, ripgrepOnPath, findExecutable } from '../core/ripgrep';
 
 /** Below this many files a scan stays in one thread: starting workers would cost more than it saves. */
 const WORKER_THRESHOLD = 100;
@@ -25,12 +26,13 @@ interface Waiting {
  * this thread. The first files wait a moment for the decision, so a large scan never starts
  * parsing in the main thread, where each parse would hold up handing files to the workers.
  */
-export function createFileAnalyzer(analyzers: readonly Analyzer[], config: EffectiveConfig, env: NodeJS.ProcessEnv) {
+export function createFileAnalyzer(analyzers: readonly Analyzer[], config: EffectiveConfig, env: NodeJS.ProcessEnv, opts: { ripgrep?: boolean } = {}) {
   const script = path.join(__dirname, 'worker.js');
   const threads = env.ACCEL_ADVISOR_THREADS ? Number(env.ACCEL_ADVISOR_THREADS) : os.availableParallelism();
   const usable = existsSync(script) && threads > 1;
   let seen = 0;
   let pool: WorkerPool | undefined;
+  const rg = opts.ripgrep === false ? undefined : ripgrepFor(env);
   let waiting: Waiting[] = [];
   let timer: NodeJS.Timeout | undefined;
   const inThread = (w: Waiting) => analyzeFile(w.absPath, w.relPath, analyzers, config, w.signal).then(w.resolve, w.reject);
@@ -45,13 +47,17 @@ export function createFileAnalyzer(analyzers: readonly Analyzer[], config: Effec
   const decideInThread = () => {
     for (const w of takeWaiting()) void inThread(w);
   };
-  const analyze: FileAnalyzer = (absPath, relPath, signal) => {
-    if (!usable) return analyzeFile(absPath, relPath, analyzers, config, signal);
+  /** Counts a file the scan found; past the threshold the pool starts (its workers load meanwhile). */
+  const found = () => {
     seen++;
-    if (!pool && seen > WORKER_THRESHOLD) {
+    if (!pool && usable && seen > WORKER_THRESHOLD) {
       pool = new WorkerPool(script, threads, config);
       for (const w of takeWaiting()) pool.analyze(w.absPath, w.relPath, w.signal).then(w.resolve, w.reject);
     }
+  };
+  const analyze: FileAnalyzer = (absPath, relPath, signal) => {
+    if (!usable) return analyzeFile(absPath, relPath, analyzers, config, signal);
+    if (!rg) found();
     if (pool) return pool.analyze(absPath, relPath, signal);
     return new Promise<FileOutcome>((resolve, reject) => {
       waiting.push({ absPath, relPath, signal, resolve, reject });
@@ -59,13 +65,36 @@ export function createFileAnalyzer(analyzers: readonly Analyzer[], config: Effec
       timer = setTimeout(decideInThread, DECIDE_MS);
     });
   };
+  // Enough files in flight for the pool (and to pass the threshold).
+  const concurrency = usable ? Math.max(FILES_IN_FLIGHT_PER_WORKER * threads, WORKER_THRESHOLD + 1) : 8;
+  const prefilter = rg ? new RipgrepPrefilter(analyze, { rg, analyzers }) : undefined;
+  // Behind ripgrep, files found (not those it lets through) decide: a large scan's pool starts
+  // while ripgrep searches, and its few chosen files are still spread over the workers.
+  const prefiltered: FileAnalyzer | undefined = prefilter
+    ? (absPath, relPath, signal, stat) => {
+        found();
+        return prefilter.analyze(absPath, relPath, signal, stat);
+      }
+    : undefined;
   return {
-    analyze,
-    // Enough files in flight for the pool (and to pass the threshold).
-    concurrency: usable ? Math.max(FILES_IN_FLIGHT_PER_WORKER * threads, WORKER_THRESHOLD + 1) : 8,
+    analyze: prefiltered ?? analyze,
+    // Files waiting for ripgrep come on top of those being analysed.
+    concurrency: concurrency + (prefilter?.window ?? 0),
+    /** ripgrep, when it picks the files to read, and what it did. */
+    ripgrep: rg && prefilter ? { path: rg, stats: prefilter.stats } : undefined,
+    discoveryDone: () => prefilter?.discoveryDone(),
     close: async () => {
+      prefilter?.close();
       if (timer) clearTimeout(timer);
       await pool?.close();
     },
   };
+}
+
+/** ACCEL_ADVISOR_RIPGREP: a ripgrep executable, or "off"; otherwise `rg` on the PATH. */
+function ripgrepFor(env: NodeJS.ProcessEnv): string | undefined {
+  const setting = env.ACCEL_ADVISOR_RIPGREP;
+  if (setting === 'off') return undefined;
+  if (setting) return findExecutable([setting]);
+  return ripgrepOnPath(env);
 }

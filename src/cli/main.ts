@@ -46,7 +46,7 @@ async function runScan(args: ScanArgs, io: Io): Promise<number> {
   const cacheDir = io.env.ACCEL_ADVISOR_CACHE_DIR ?? defaultCacheDir(io.env);
   // The TypeScript parser compiles from V8's code cache there (here and in the workers).
   setCodeCacheDir(cacheDir);
-  const files = createFileAnalyzer(allAnalyzers, config, io.env);
+  const files = createFileAnalyzer(allAnalyzers, config, io.env, { ripgrep: args.ripgrep });
   const cache = args.cache
     ? await ScanCache.load(args.cacheLocation ? path.resolve(io.cwd, args.cacheLocation) : defaultScanCacheFile(cacheDir, paths), config, (m) => {
         if (!args.quiet) io.stderr.write(`accel-advisor: ${m}\n`);
@@ -59,6 +59,7 @@ async function runScan(args: ScanArgs, io: Io): Promise<number> {
       signal: controller.signal,
       fileAnalyzer: cache ? cache.wrap(files.analyze) : files.analyze,
       concurrency: files.concurrency,
+      onDiscoveryDone: files.discoveryDone,
       onProgress: showProgress
         ? (p) => {
             const now = Date.now();
@@ -72,6 +73,11 @@ async function runScan(args: ScanArgs, io: Io): Promise<number> {
     process.removeListener('SIGINT', onSigint);
     if (showProgress) io.stderr.write('\r\u001b[K');
     await files.close();
+  }
+  if (files.ripgrep && !args.quiet) {
+    const s = files.ripgrep.stats;
+    const failed = s.failedRuns ? `; ${s.failedRuns} of its runs failed, their files were read anyway` : '';
+    io.stderr.write(`accel-advisor: ripgrep pre-check (${files.ripgrep.path}): ${s.selected} of ${s.searched} files had trigger words${failed}\n`);
   }
   if (cache) {
     if (!args.quiet) io.stderr.write(`accel-advisor: scan cache: ${cache.hits} files reused, ${cache.misses} analysed (${cache.file})\n`);

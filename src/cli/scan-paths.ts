@@ -34,6 +34,7 @@ export async function scanPaths(
     onProgress?: (p: ScanProgress) => void;
     fileAnalyzer?: FileAnalyzer;
     concurrency?: number;
+    onDiscoveryDone?: () => void;
   },
 ): Promise<ScanResult> {
   const started = Date.now();

@@ -187,6 +187,8 @@ export interface ScanOptions {
   concurrency?: number;
   /** Where files are analysed (a worker pool); in this thread by default. */
   fileAnalyzer?: FileAnalyzer;
+  /** Called once every file has been handed to the file analyzer (discovery is over). */
+  onDiscoveryDone?: () => void;
 }
 
 export interface ScanResult {
@@ -273,6 +275,7 @@ export async function scanFolder(root: string, opts: ScanOptions): Promise<ScanR
     while (active >= concurrency) await oneFinished();
     if (failure) throw failure;
   }
+  opts.onDiscoveryDone?.();
   while (active > 0) await oneFinished();
   if (failure) throw failure;
   throwIfCancelled(signal);

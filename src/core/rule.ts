@@ -81,6 +81,12 @@ export interface Analyzer<P = unknown> {
    * superset of what the rules can find.
    */
   precheck?: RegExp | ((text: string) => boolean);
+  /**
+   * For a pre-check written as a function: words one of which every text it passes contains
+   * (ASCII, `ignoreCase` if it ignores case), so a byte search can skip files before they are
+   * read (core/prefilter.ts). A pre-check expression gives its words itself.
+   */
+  triggerWords?: { words: readonly string[]; ignoreCase?: boolean };
   parser: ParserAdapter<P>;
   rules: RuleModule<P>[];
   /**

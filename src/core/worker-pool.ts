@@ -50,25 +50,51 @@ const WORKER_LIMITS = { maxYoungGenerationSizeMb: 16 };
 export const FILES_IN_FLIGHT_PER_WORKER = 256;
 
 /** Files sent to a worker in one message (and answered in one): messages cost about 50 µs each. */
-const BATCH = 32;
+const BATCH = 16;
+/** Files a worker holds at once: the batch it works on and the next, so it never waits for a message. */
+const WORKER_WINDOW = 2 * BATCH;
 
 interface Slot {
   worker: Worker;
   inFlight: number;
-  queue: FileRequest[];
-  flushScheduled: boolean;
+}
+
+/** A first-in first-out queue that takes from the front in O(1). */
+class Fifo<T> {
+  private items: T[] = [];
+  private head = 0;
+  get length(): number {
+    return this.items.length - this.head;
+  }
+  push(item: T): void {
+    this.items.push(item);
+  }
+  shift(): T | undefined {
+    if (this.head >= this.items.length) return undefined;
+    const item = this.items[this.head++];
+    if (this.head > 1024 && this.head * 2 > this.items.length) {
+      this.items = this.items.slice(this.head);
+      this.head = 0;
+    }
+    return item;
+  }
 }
 
 /**
  * A fixed pool of worker threads running the engine, so a scan uses every core. Each worker
- * reads and analyses files itself; only findings travel back. Files go to the least busy worker,
- * in batches (a batch is sent when full or at the next turn of the event loop).
+ * reads and analyses files itself; only findings travel back. Files wait in one queue here and
+ * each worker is given more as it answers (a batch at a time, WORKER_WINDOW at most), so a worker
+ * that meets slow files takes fewer and all finish together.
  */
 export class WorkerPool {
   private workers: Slot[] = [];
   private pending = new Map<number, Pending>();
+  private queue = new Fifo<FileRequest>();
+  /** Files needing a heavy analyzer, for the first worker (which takes them before others). */
+  private heavy = new Fifo<FileRequest>();
   private nextId = 1;
   private failed: Error | undefined;
+  private pumpScheduled = false;
 
   /**
    * Any worker takes any file, but only the first runs heavy analyzers (the TypeScript compiler
@@ -80,17 +106,19 @@ export class WorkerPool {
     for (let i = 0; i < size; i++) {
       const data: WorkerData = { config, codeCacheDir: codeCacheDir(), heavyElsewhere: i > 0 };
       const worker = new Worker(script, { workerData: data, resourceLimits: WORKER_LIMITS });
-      const slot: Slot = { worker, inFlight: 0, queue: [], flushScheduled: false };
+      const slot: Slot = { worker, inFlight: 0 };
       const unpacker = new FindingUnpacker();
       worker.on('message', (msg: WorkerResponse) => {
         if (msg.kind !== 'files') return;
         unpacker.addStrings(msg.strings);
+        let deferred = false;
         for (const r of msg.results) {
           slot.inFlight--;
           const p = this.pending.get(r.id);
           if (!p) continue;
           if (r.deferred) {
-            this.send(this.workers[0], p.file);
+            this.heavy.push(p.file);
+            deferred = true;
             continue;
           }
           this.pending.delete(r.id);
@@ -98,6 +126,8 @@ export class WorkerPool {
           if (r.outcome) p.resolve(r.outcome);
           else p.reject(new Error(r.error ?? 'worker failed'));
         }
+        this.refill(slot, i);
+        if (deferred && i !== 0) this.refill(this.workers[0], 0);
       });
       worker.on('error', (err) => this.fail(err));
       worker.on('exit', (code) => {
@@ -115,33 +145,37 @@ export class WorkerPool {
     this.pending.clear();
   }
 
-  private flush(slot: Slot): void {
-    slot.flushScheduled = false;
-    if (!slot.queue.length || this.closing) return;
-    const files = slot.queue;
-    slot.queue = [];
-    slot.worker.postMessage({ kind: 'files', files } satisfies WorkerRequest);
-  }
-
   analyze(absPath: string, relPath: string, signal?: AbortSignal): Promise<FileOutcome> {
     if (signal?.aborted) return Promise.reject(new CancelledError());
     if (this.failed) return Promise.reject(this.failed);
-    const slot = this.workers.reduce((a, b) => (b.inFlight < a.inFlight ? b : a));
     const file: FileRequest = { id: this.nextId++, absPath, relPath };
     return new Promise<FileOutcome>((resolve, reject) => {
       this.pending.set(file.id, { file, resolve, reject });
-      this.send(slot, file);
+      this.queue.push(file);
+      // Files come in runs: hand them out once the run is over (the next turn of the event loop).
+      if (!this.pumpScheduled) {
+        this.pumpScheduled = true;
+        setImmediate(() => {
+          this.pumpScheduled = false;
+          this.workers.forEach((slot, i) => this.refill(slot, i));
+        });
+      }
     });
   }
 
-  /** Queues a file on a worker: sent when the batch is full, or at the next turn of the event loop. */
-  private send(slot: Slot, file: FileRequest): void {
-    slot.inFlight++;
-    slot.queue.push(file);
-    if (slot.queue.length >= BATCH) this.flush(slot);
-    else if (!slot.flushScheduled) {
-      slot.flushScheduled = true;
-      setImmediate(() => this.flush(slot));
+  /** Tops a worker up to WORKER_WINDOW files, in batches. */
+  private refill(slot: Slot, index: number): void {
+    if (this.closing) return;
+    while (slot.inFlight < WORKER_WINDOW) {
+      const files: FileRequest[] = [];
+      while (files.length < BATCH && slot.inFlight + files.length < WORKER_WINDOW) {
+        const f = (index === 0 ? this.heavy.shift() : undefined) ?? this.queue.shift();
+        if (!f) break;
+        files.push(f);
+      }
+      if (!files.length) return;
+      slot.inFlight += files.length;
+      slot.worker.postMessage({ kind: 'files', files } satisfies WorkerRequest);
     }
   }
 

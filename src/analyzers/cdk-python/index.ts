@@ -11,6 +11,7 @@ export const cdkPythonAnalyzer = defineAnalyzer<ParsedPython>({
   id: 'cdk-python',
   matches: (rel) => /\.py$/i.test(rel) && !/(^|\/)cdk\.out\//.test(rel),
   precheck: (text) => text.includes('aws_cdk') && CDK_IMPORT.test(text) && (/InstanceType|X86_64/.test(text) || mayHaveInstanceType(text)),
+  triggerWords: { words: ['aws_cdk'] },
   parser: pythonParser,
   rules: [cdkPyInstanceType, cdkPyX86Architecture],
 });

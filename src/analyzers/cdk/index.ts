@@ -13,6 +13,7 @@ export const cdkAnalyzer = defineAnalyzer<ParsedCdk>({
   id: 'cdk',
   matches: (rel) => /\.(ts|mts|cts|js|mjs|cjs)$/i.test(rel) && !/\.d\.[mc]?ts$/i.test(rel) && !/(^|\/)(node_modules|cdk\.out)\//.test(rel),
   precheck: (text) => (text.includes('aws-cdk') || text.includes('constructs')) && CDK_IMPORT_RE.test(text) && (TRIGGERS.test(text) || mayHaveInstanceType(text)),
+  triggerWords: { words: ['aws-cdk', 'constructs'] },
   parser: cdkParser,
   rules: [cdkInstanceType, cdkX86Architecture, cdkGpuScheduling],
   heavy: true,

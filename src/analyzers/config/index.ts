@@ -1,4 +1,4 @@
-import { mayHaveInstanceType } from '../../core/catalog';
+import { INSTANCE_SIZE_HINTS, mayHaveInstanceType } from '../../core/catalog';
 import { defineAnalyzer } from '../../core/rule';
 import { configInstanceType } from './rules/instance-type';
 import { configFormat, configParser, type ParsedConfig } from './values';
@@ -13,6 +13,7 @@ export const configAnalyzer = defineAnalyzer<ParsedConfig>({
   id: 'config',
   matches: (rel) => configFormat(rel) !== undefined,
   precheck: (text) => mayHaveInstanceType(text),
+  triggerWords: { words: INSTANCE_SIZE_HINTS },
   generic: true,
   parser: configParser,
   rules: [configInstanceType],

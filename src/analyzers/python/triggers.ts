@@ -1,4 +1,4 @@
-import { mayHaveInstanceType } from '../../core/catalog';
+import { INSTANCE_SIZE_HINTS, mayHaveInstanceType } from '../../core/catalog';
 
 /**
  * When the Python-reading analyzers and rules can find anything, in one place: their pre-checks
@@ -22,6 +22,9 @@ export const PYTHON_PRECHECK = new RegExp(
 export function sagemakerMayApply(text: string): boolean {
   return text.includes('local_gpu') || mayHaveInstanceType(text);
 }
+
+/** One of these is in every text sagemakerMayApply passes. */
+export const SAGEMAKER_TRIGGER_WORDS: readonly string[] = ['local_gpu', ...INSTANCE_SIZE_HINTS];
 
 /** A loose pre-check of the cdk-python analyzer (a superset of its own). */
 export function cdkPythonMayApply(text: string): boolean {

@@ -1,6 +1,6 @@
 import { defineAnalyzer } from '../../core/rule';
 import { pythonParser, type ParsedPython } from '../python/syntax';
-import { sagemakerMayApply } from '../python/triggers';
+import { SAGEMAKER_TRIGGER_WORDS, sagemakerMayApply } from '../python/triggers';
 import { sagemakerInstanceType } from './rules/instance-type';
 import { sagemakerLocalGpuMode } from './rules/local-gpu-mode';
 
@@ -12,6 +12,7 @@ export const sagemakerAnalyzer = defineAnalyzer<ParsedPython>({
   id: 'sagemaker',
   matches: (rel) => /\.py$/i.test(rel),
   precheck: sagemakerMayApply,
+  triggerWords: { words: SAGEMAKER_TRIGGER_WORDS },
   parser: pythonParser,
   rules: [sagemakerInstanceType, sagemakerLocalGpuMode],
 });

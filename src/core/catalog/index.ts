@@ -13,7 +13,7 @@ export type { AcceleratorKind } from './accelerators';
 export type { Architecture, InstanceCategory, InstanceClass } from './families';
 export type { AcceleratorInfo, InstanceInfo } from './instance-info';
 export type { Counterpart } from './counterpart';
-export { INSTANCE_TYPE_RE, INSTANCE_TYPE_SCAN_RE, mayHaveInstanceType } from './instance-type';
+export { INSTANCE_SIZE_HINTS, INSTANCE_TYPE_RE, INSTANCE_TYPE_SCAN_RE, mayHaveInstanceType } from './instance-type';
 export { allInstanceTypes, parseInstanceType } from './instance-info';
 export { catalogEntry, catalogFamilies, catalogRegions, catalogSource, type CatalogEntry } from './data';
 

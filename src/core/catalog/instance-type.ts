@@ -34,9 +34,12 @@ const SCAN_ONCE = new RegExp(INSTANCE_TYPE_SCAN_RE.source);
  * magnitude faster than the full pattern, which then only runs on text that passes them.
  */
 export function mayHaveInstanceType(text: string): boolean {
-  if (!(text.includes('large') || text.includes('.nano') || text.includes('.micro') || text.includes('.small') || text.includes('.medium') || text.includes('.metal'))) return false;
+  if (!INSTANCE_SIZE_HINTS.some((w) => text.includes(w))) return false;
   return SCAN_ONCE.test(text);
 }
+
+/** Words one of which every instance type contains (see mayHaveInstanceType); analyzers' trigger words too. */
+export const INSTANCE_SIZE_HINTS: readonly string[] = ['large', '.nano', '.micro', '.small', '.medium', '.metal'];
 
 const FAMILY_PARTS_RE = new RegExp(`^(${SERIES_ALT})([1-9]\\d?)([a-z]*)(?:-(.+))?$`);
 
