@@ -82,7 +82,7 @@ export function createFileAnalyzer(analyzers: readonly Analyzer[], config: Effec
     concurrency: concurrency + (prefilter?.window ?? 0),
     /** ripgrep, when it picks the files to read, and what it did. */
     ripgrep: rg && prefilter ? { path: rg, stats: prefilter.stats } : undefined,
-    discoveryDone: () => prefilter?.discoveryDone(),
+    discoveryDone: () => prefilter?.flush(),
     close: async () => {
       prefilter?.close();
       if (timer) clearTimeout(timer);

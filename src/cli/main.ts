@@ -14,6 +14,7 @@ import { HELP, parseCliArgs, UsageError, type FailOn, type ScanArgs } from './ar
 import { scanPaths } from './scan-paths';
 import { createFileAnalyzer } from './file-analyzer';
 import { defaultScanCacheFile, ScanCache } from '../core/scan-cache';
+import { describeRipgrep } from '../core/ripgrep';
 import { runPricingRefresh } from './pricing-refresh';
 
 declare const ACCEL_ADVISOR_VERSION: string | undefined;
@@ -75,9 +76,7 @@ async function runScan(args: ScanArgs, io: Io): Promise<number> {
     await files.close();
   }
   if (files.ripgrep && !args.quiet) {
-    const s = files.ripgrep.stats;
-    const failed = s.failedRuns ? `; ${s.failedRuns} of its runs failed, their files were read anyway` : '';
-    io.stderr.write(`accel-advisor: ripgrep pre-check (${files.ripgrep.path}): ${s.selected} of ${s.searched} files had trigger words${failed}\n`);
+    io.stderr.write(`accel-advisor: ${describeRipgrep(files.ripgrep.path, files.ripgrep.stats)}\n`);
   }
   if (cache) {
     if (!args.quiet) io.stderr.write(`accel-advisor: scan cache: ${cache.hits} files reused, ${cache.misses} analysed (${cache.file})\n`);

@@ -49,6 +49,21 @@ export function findExecutable(candidates: readonly string[]): string | undefine
   return undefined;
 }
 
+/** Whether `rg --version` says ripgrep (within 10 s). */
+export function isRipgrep(rg: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    let out = '';
+    try {
+      const child = spawn(rg, ['--version'], { stdio: ['ignore', 'pipe', 'ignore'], windowsHide: true, timeout: 10_000 });
+      child.stdout.on('data', (d: Buffer) => (out += d.toString('utf8')));
+      child.on('error', () => resolve(false));
+      child.on('close', (code) => resolve(code === 0 && /^ripgrep \d+\./.test(out)));
+    } catch {
+      resolve(false);
+    }
+  });
+}
+
 /** Escapes a word for ripgrep's (Rust) regular expressions. */
 export function escapeForRipgrep(word: string): string {
   return word.replace(/[\\.+*?()|[\]{}^$#&\-~]/g, '\\$&');
@@ -75,6 +90,15 @@ export interface RipgrepStats {
   unfiltered: number;
   /** ripgrep runs that failed, their files handed on whole. */
   failedRuns: number;
+  /** The executable did not answer `--version` as ripgrep: every file was handed on. */
+  notRipgrep: boolean;
+}
+
+/** One line on what ripgrep did in a scan, for the terminal or the editor's log. */
+export function describeRipgrep(rg: string, s: RipgrepStats): string {
+  if (s.notRipgrep) return `${rg} is not ripgrep (its --version did not say so): every file was read`;
+  const failed = s.failedRuns ? `; ${s.failedRuns} of its runs failed, and their files were read anyway` : '';
+  return `ripgrep pre-check (${rg}): ${s.selected} of ${s.searched} files had trigger words${failed}`;
 }
 
 interface Queued {
@@ -104,27 +128,28 @@ export interface RipgrepPrefilterOptions {
 /** Command-line room for the file names of one run: Windows allows 32,767 characters in all. */
 const MAX_ARG_CHARS = process.platform === 'win32' ? 24_000 : 512_000;
 
-/** Chosen files held while discovery goes on (see discoveryDone); more go on at once. */
-const HOLD_MAX = 5000;
 /**
  * How long a partial batch waits for more files before it is searched anyway (the end of
- * discovery sends every partial batch at once; this is for a scan that stops handing files over).
+ * discovery sends every partial batch at once, `flush`; this is for a scan whose window is full).
  */
 const QUIET_MS = 50;
 
 /** Wraps a FileAnalyzer with ripgrep's pre-check (see above). */
 export class RipgrepPrefilter {
-  readonly stats: RipgrepStats = { searched: 0, selected: 0, unfiltered: 0, failedRuns: 0 };
+  readonly stats: RipgrepStats = { searched: 0, selected: 0, unfiltered: 0, failedRuns: 0, notRipgrep: false };
   private readonly batchFiles: number;
   private readonly parallel: number;
   private readonly patterns = new Map<string, string | null>();
   private readonly open = new Map<string, Batch>();
   private readonly waiting: Batch[] = [];
   private readonly running = new Set<ChildProcess>();
+  /** Batches being searched (the executable's check included). */
+  private runs = 0;
   private timer: NodeJS.Timeout | undefined;
-  private holding = true;
-  private held: Queued[] = [];
   private closed = false;
+
+  /** Whether the executable is ripgrep (`--version`): anything else (exiting 1, "no match", say) must not decide. */
+  private readonly verified: Promise<boolean>;
 
   constructor(
     private readonly inner: FileAnalyzer,
@@ -132,26 +157,18 @@ export class RipgrepPrefilter {
   ) {
     this.batchFiles = opts.batchFiles ?? 2000;
     this.parallel = opts.parallel ?? 2;
+    this.verified = isRipgrep(opts.rg);
   }
 
-  /** Files that may wait here (in batches, or held) besides what the inner analyzer keeps in flight. */
+  /** Files that may wait here in batches besides what the inner analyzer keeps in flight. */
   get window(): number {
-    return this.batchFiles * (this.parallel + 1) + HOLD_MAX;
+    return this.batchFiles * (this.parallel + 1);
   }
 
-  /**
-   * Discovery is over: files ripgrep chose go on to be analysed from now on, and those it chose
-   * so far go now. Until then they are held (up to HOLD_MAX), so that finding files and
-   * searching them, which need little CPU each but need it promptly, are not slowed to a crawl by
-   * parsing that has both cores (a 20,000-file discovery took 5 s instead of 0.4 s).
-   */
-  discoveryDone(): void {
-    this.holding = false;
+  /** No more files are coming for now (discovery is over): partial batches are searched at once. */
+  flush(): void {
     if (this.timer) clearTimeout(this.timer);
     this.flushOpen();
-    const held = this.held;
-    this.held = [];
-    this.handOn(held);
   }
 
   readonly analyze: FileAnalyzer = (absPath, relPath, signal) => {
@@ -186,10 +203,8 @@ export class RipgrepPrefilter {
   /** Stops running searches; files still waiting are handed on unfiltered. */
   close(): void {
     this.closed = true;
-    this.holding = false;
     if (this.timer) clearTimeout(this.timer);
     this.flushOpen();
-    this.held = []; // the scan is over or abandoned: nobody waits for them
     for (const child of this.running) child.kill();
   }
 
@@ -210,22 +225,40 @@ export class RipgrepPrefilter {
   }
 
   private pump(): void {
-    while (this.running.size < this.parallel && this.waiting.length) this.run(this.waiting.shift()!);
+    while (this.runs < this.parallel && this.waiting.length) this.run(this.waiting.shift()!);
   }
 
   private handOn(files: readonly Queued[]): void {
     for (const f of files) this.inner(f.absPath, f.relPath, f.signal).then(f.resolve, f.reject);
   }
 
+  /** One batch: checks the executable (once for all), searches, answers every file; then the next batch. */
   private run(batch: Batch): void {
+    this.runs++;
+    const done = () => {
+      this.runs--;
+      this.pump();
+    };
+    void this.verified.then((ok) => {
+      if (ok) this.search(batch, done);
+      else {
+        this.stats.notRipgrep = true;
+        this.stats.unfiltered += batch.files.length;
+        this.handOn(batch.files);
+        done();
+      }
+    });
+  }
+
+  private search(batch: Batch, done: () => void): void {
     const live = batch.files.filter((f) => {
       if (!f.signal?.aborted) return true;
       f.reject(new CancelledError());
       return false;
     });
-    if (!live.length) return;
-    if (this.closed) {
+    if (!live.length || this.closed) {
       this.handOn(live);
+      done();
       return;
     }
     const args = [
@@ -251,6 +284,7 @@ export class RipgrepPrefilter {
       child = spawn(this.opts.rg, args, { stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true });
     } catch {
       this.failed(live);
+      done();
       return;
     }
     this.running.add(child);
@@ -262,7 +296,7 @@ export class RipgrepPrefilter {
       this.running.delete(child);
       if (ok) this.answer(live, Buffer.concat(out));
       else this.failed(live);
-      this.pump();
+      done();
     };
     child.stdout!.on('data', (d: Buffer) => out.push(d));
     child.stderr!.resume();
@@ -293,9 +327,8 @@ export class RipgrepPrefilter {
     this.stats.searched += files.length;
     this.stats.selected += chosen.size;
     for (const f of files) {
-      if (!chosen.has(f)) f.resolve({ kind: 'analyzed', findings: [], errors: [] });
-      else if (this.holding && this.held.length < HOLD_MAX) this.held.push(f);
-      else this.handOn([f]);
+      if (chosen.has(f)) this.inner(f.absPath, f.relPath, f.signal).then(f.resolve, f.reject);
+      else f.resolve({ kind: 'analyzed', findings: [], errors: [] });
     }
   }
 }

@@ -10,6 +10,7 @@ export { releaseDocument } from '../core/open-documents';
 export { setCodeCacheDir } from '../core/code-cache';
 export { CancelledError } from '../core/discovery';
 export { ScanCache, defaultScanCacheFile } from '../core/scan-cache';
+export { RipgrepPrefilter, bundledRipgrepCandidates, describeRipgrep, findExecutable, ripgrepOnPath } from '../core/ripgrep';
 export { parseConfigText, ConfigError, CONFIG_FILE_NAME } from '../core/config';
 export { allAnalyzers, ruleDescriptors } from '../analyzers/index';
 export { buildReport, formatReport, type ReportDocument, type ReportFormat } from '../report/index';

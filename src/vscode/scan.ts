@@ -77,19 +77,35 @@ async function doScan(ctx: Ctx): Promise<ReportDocument | undefined> {
               ? await h.ScanCache.load(h.defaultScanCacheFile(ctx.cacheDir(h), [folder.uri.fsPath, '(editor)']), fc.config, (m) => ctx.log.warn(m))
               : undefined;
           const fromPool = pool && ((abs: string, rel: string, signal?: AbortSignal) => pool.analyze(abs, rel, signal));
+          // ripgrep (VS Code's own, else rg on the PATH) picks the files worth reading.
+          const rg = fromPool && ctx.settingsFor(folder.uri)['scan.ripgrep'] ? (h.findExecutable(h.bundledRipgrepCandidates(vscode.env.appRoot)) ?? h.ripgrepOnPath()) : undefined;
+          const prefilter = fromPool && rg ? new h.RipgrepPrefilter(fromPool, { rg, analyzers: h.allAnalyzers }) : undefined;
+          const analyze = prefilter?.analyze ?? fromPool;
           const result = await h.scanFolder(folder.uri.fsPath, {
             config: fc.config,
             analyzers: h.allAnalyzers,
             signal: controller.signal,
             exclude: filesExclude(folder),
-            ...(fromPool ? { fileAnalyzer: cache ? cache.wrap(fromPool) : fromPool, concurrency: h.FILES_IN_FLIGHT_PER_WORKER * threads } : {}),
+            ...(analyze
+              ? {
+                  fileAnalyzer: cache ? cache.wrap(analyze) : analyze,
+                  concurrency: h.FILES_IN_FLIGHT_PER_WORKER * threads + (prefilter?.window ?? 0),
+                  onDiscoveryDone: () => prefilter?.flush(),
+                }
+              : {}),
             onProgress: (p) => {
               const now = Date.now();
               if (now - lastReport < 100) return;
               lastReport = now;
               progress.report({ message: `${where} ${p.filesScanned} of ${p.filesDiscovered} files, ${findings.length + p.findings} findings${p.currentFile ? ` — ${p.currentFile}` : ''}`.trim() });
             },
-          }).finally(() => pool?.close());
+          }).finally(() => {
+            prefilter?.close();
+            return pool?.close();
+          });
+          if (prefilter) {
+            ctx.log.info(h.describeRipgrep(rg!, prefilter.stats));
+          }
           if (cache) {
             // Before pricing: the cache writes the findings it handed out as they are now.
             ctx.log.info(`scan cache: ${cache.hits} files reused, ${cache.misses} analysed (${cache.file})`);

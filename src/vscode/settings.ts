@@ -34,6 +34,7 @@ export const SETTING_SCHEMAS = {
   'diagnostics.enabled': z.boolean(),
   'diagnostics.debounceMs': z.number().int().min(0).max(10_000),
   'scan.cache': z.boolean(),
+  'scan.ripgrep': z.boolean(),
   priceFile: z.string(),
   'pricing.baseUrl': z.string().url().or(z.literal('')),
 } as const;
@@ -56,6 +57,7 @@ export const DEFAULT_SETTINGS: Settings = {
   'diagnostics.enabled': true,
   'diagnostics.debounceMs': 300,
   'scan.cache': true,
+  'scan.ripgrep': true,
   priceFile: '',
   'pricing.baseUrl': '',
 };

