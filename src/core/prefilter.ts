@@ -78,7 +78,8 @@ class SourceReader {
       return { kind: 'char', ch: e, min: 1 };
     }
     this.i++;
-    if (c === '.' || c === '^' || c === '$') return { kind: 'other' };
+    // Past ASCII a byte search and decoded text disagree on what a character is: no word goes on.
+    if (c === '.' || c === '^' || c === '$' || c > '\x7e') return { kind: 'other' };
     if (c === '*' || c === '+' || c === '?' || c === '{' || c === ')') throw new Error(`unexpected ${c}`);
     return { kind: 'char', ch: c, min: 1 };
   }
