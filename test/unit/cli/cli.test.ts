@@ -5,17 +5,18 @@ import * as path from 'node:path';
 import { PassThrough } from 'node:stream';
 import Ajv from 'ajv-draft-04';
 import { main } from '../../../src/cli/main';
+import { ripgrepOnPath } from '../../../src/core/ripgrep';
 
 const ws = path.resolve(__dirname, '../../fixtures/workspaces/basic');
 
-async function cli(argv: string[], cwd = ws): Promise<{ code: number; out: string; err: string }> {
+async function cli(argv: string[], cwd = ws, env: NodeJS.ProcessEnv = {}): Promise<{ code: number; out: string; err: string }> {
   const stdout = new PassThrough();
   const stderr = new PassThrough();
   let out = '';
   let err = '';
   stdout.on('data', (d) => (out += d));
   stderr.on('data', (d) => (err += d));
-  const code = await main(argv, { stdout, stderr, cwd, env: {} });
+  const code = await main(argv, { stdout, stderr, cwd, env });
   return { code, out, err };
 }
 
@@ -85,6 +86,24 @@ describe('command line', () => {
     const a = await cli(['scan', '--format', 'json']);
     const b = await cli(['scan', '--format', 'json']);
     assert.equal(strip(a.out), strip(b.out));
+  });
+
+  it('ripgrep (rg on the PATH) picks the files to read, says so, and changes nothing in the report; --no-ripgrep and ACCEL_ADVISOR_RIPGREP=off turn it off', async function () {
+    const env = { PATH: process.env.PATH };
+    if (!ripgrepOnPath(env)) {
+      if (process.env.CI) throw new Error('rg is not on the PATH');
+      this.skip();
+    }
+    const strip = (s: string) => s.replace(/"durationMs": \d+/, '');
+    const withRg = await cli(['scan', '--format', 'json'], ws, env);
+    assert.match(withRg.err, /ripgrep pre-check \(.*rg\): \d+ of \d+ files had trigger words/);
+    const without = await cli(['scan', '--format', 'json', '--no-ripgrep'], ws, env);
+    assert.doesNotMatch(without.err, /ripgrep/);
+    assert.equal(strip(withRg.out), strip(without.out));
+    assert.doesNotMatch((await cli(['scan', '--format', 'json'], ws, { ...env, ACCEL_ADVISOR_RIPGREP: 'off' })).err, /ripgrep/);
+    const notRg = await cli(['scan', '--format', 'json'], ws, { ...env, ACCEL_ADVISOR_RIPGREP: process.execPath });
+    assert.match(notRg.err, /is not ripgrep/);
+    assert.equal(strip(notRg.out), strip(without.out));
   });
 
   it('SARIF validates against the SARIF 2.1.0 schema, with relative URIs and fingerprints', async () => {
