@@ -34,19 +34,38 @@ function timeCommand(cmd: string, args: string[], env: NodeJS.ProcessEnv = proce
   });
 }
 
-async function benchScan(bytes: number) {
+/** One full CLI scan of the corpus (extra arguments: `--no-ripgrep`). */
+async function scanOnce(extra: string[]) {
   const cli = path.join(root, 'dist', 'cli.js');
-  const times: number[] = [];
-  const rss: number[] = [];
+  const r = await timeCommand(process.execPath, [cli, 'scan', corpus, '--format', 'json', '--output', os.devNull, '--quiet', '--fail-on', 'none', ...extra], { ...process.env, ACCEL_ADVISOR_REPORT_RSS: '1' });
+  if (r.code !== 0) throw new Error(`scan failed (${r.code}): ${r.stderr}`);
+  const m = /maxRSS (\d+)/.exec(r.stderr);
+  return { ms: r.ms, rssMb: m ? Number(m[1]) / 1024 : undefined };
+}
+
+function scanFigures(bytes: number, runs: { ms: number; rssMb?: number }[]) {
+  const ms = median(runs.map((r) => r.ms));
+  const rss = runs.map((r) => r.rssMb).filter((x): x is number => x !== undefined);
+  return { wallMs: Math.round(ms), runsMs: runs.map((r) => Math.round(r.ms)), filesPerSec: Math.round(spec.files / (ms / 1000)), mbPerSec: Number((bytes / 1e6 / (ms / 1000)).toFixed(1)), peakRssMb: Math.round(Math.max(...rss)) };
+}
+
+/**
+ * The full scan as shipped (ripgrep picking the files to read, when rg is installed), the same
+ * scan with --no-ripgrep (Node reads every file), and ripgrep alone, taken in turns, run after
+ * run: this machine's speed drifts by tens of percent within minutes, and ratios of figures
+ * taken minutes apart would measure the drift.
+ */
+async function benchScans(bytes: number) {
+  const withRg: { ms: number; rssMb?: number }[] = [];
+  const noRg: { ms: number; rssMb?: number }[] = [];
+  const rgMs: number[] = [];
+  const rgAvailable = spawnSync('rg', ['--version']).status === 0;
   for (let i = 0; i < runs; i++) {
-    const r = await timeCommand(process.execPath, [cli, 'scan', corpus, '--format', 'json', '--output', os.devNull, '--quiet', '--fail-on', 'none'], { ...process.env, ACCEL_ADVISOR_REPORT_RSS: '1' });
-    if (r.code !== 0) throw new Error(`scan failed (${r.code}): ${r.stderr}`);
-    times.push(r.ms);
-    const m = /maxRSS (\d+)/.exec(r.stderr);
-    if (m) rss.push(Number(m[1]) / 1024);
+    if (rgAvailable) rgMs.push((await timeCommand('rg', ripgrepArgs())).ms);
+    withRg.push(await scanOnce([]));
+    noRg.push(await scanOnce(['--no-ripgrep']));
   }
-  const ms = median(times);
-  return { wallMs: Math.round(ms), runsMs: times.map(Math.round), filesPerSec: Math.round(spec.files / (ms / 1000)), mbPerSec: Number((bytes / 1e6 / (ms / 1000)).toFixed(1)), peakRssMb: Math.round(Math.max(...rss)) };
+  return { scan: scanFigures(bytes, withRg), scanNoRipgrep: scanFigures(bytes, noRg), rgMs };
 }
 
 /**
@@ -70,12 +89,13 @@ async function benchCachedScan() {
   return { fillMs: Math.round(fill.ms), wallMs: Math.round(median(times)), runsMs: times.map(Math.round) };
 }
 
-async function benchRipgrep() {
+function ripgrepArgs(): string[] {
+  return ['--count-matches', '--no-messages', ...RG_PATTERNS.flatMap((p) => ['-e', p]), corpus];
+}
+
+function ripgrepFigures(times: number[]) {
   const rg = spawnSync('rg', ['--version']);
-  if (rg.status !== 0) return { available: false as const, note: 'ripgrep not installed (apt-get install ripgrep)' };
-  const args = ['--count-matches', '--no-messages', ...RG_PATTERNS.flatMap((p) => ['-e', p]), corpus];
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) times.push((await timeCommand('rg', args)).ms);
+  if (rg.status !== 0 || !times.length) return { available: false as const, note: 'ripgrep not installed (apt-get install ripgrep)' };
   return { available: true as const, wallMs: Math.round(median(times)), runsMs: times.map(Math.round), version: rg.stdout.toString().split('\n')[0] };
 }
 
@@ -149,10 +169,10 @@ async function main() {
   process.stderr.write(`corpus: ${corpus} (${spec.files} files, seed ${spec.seed})…\n`);
   const meta = await generateCorpus(corpus, spec);
   process.stderr.write(`corpus ready: ${meta.files} files, ${(meta.bytes / 1e6).toFixed(1)} MB\n`);
-  process.stderr.write('full scan…\n');
-  const scan = await benchScan(meta.bytes);
-  process.stderr.write('ripgrep…\n');
-  const rg = await benchRipgrep();
+  process.stderr.write('full scan, the same with --no-ripgrep, and ripgrep, in turns…\n');
+  const scans = await benchScans(meta.bytes);
+  const { scan, scanNoRipgrep } = scans;
+  const rg = ripgrepFigures(scans.rgMs);
   process.stderr.write('repeat scan with --cache…\n');
   const cached = await benchCachedScan();
   process.stderr.write('single-document latency…\n');
@@ -165,6 +185,9 @@ async function main() {
     scan,
     ripgrep: rg,
     scanToRipgrepRatio: rg.available ? Number((scan.wallMs / rg.wallMs).toFixed(2)) : null,
+    /** Node reading every file itself (`--no-ripgrep`). */
+    scanNoRipgrep,
+    scanNoRipgrepToRipgrepRatio: rg.available ? Number((scanNoRipgrep.wallMs / rg.wallMs).toFixed(2)) : null,
     cachedScan: cached,
     cachedScanToRipgrepRatio: rg.available ? Number((cached.wallMs / rg.wallMs).toFixed(2)) : null,
     latencyMs: latency,
@@ -180,6 +203,7 @@ async function main() {
     ['full scan (median)', `${scan.wallMs} ms, ${scan.filesPerSec} files/s, ${scan.mbPerSec} MB/s, peak RSS ${scan.peakRssMb} MB`],
     ['ripgrep (median)', rg.available ? `${rg.wallMs} ms` : rg.note],
     ['scan / ripgrep', result.scanToRipgrepRatio === null ? 'n/a' : `${result.scanToRipgrepRatio}×`],
+    ['scan --no-ripgrep (median)', `${scanNoRipgrep.wallMs} ms, peak RSS ${scanNoRipgrep.peakRssMb} MB${result.scanNoRipgrepToRipgrepRatio === null ? '' : `, ${result.scanNoRipgrepToRipgrepRatio}× ripgrep`}`],
     ['repeat scan, --cache (median)', `${cached.wallMs} ms (filling the cache: ${cached.fillMs} ms)`],
     ['cached scan / ripgrep', result.cachedScanToRipgrepRatio === null ? 'n/a' : `${result.cachedScanToRipgrepRatio}×`],
   ];
