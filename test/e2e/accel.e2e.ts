@@ -164,7 +164,7 @@ describe('Accel Advisor in VS Code (code-server + Chromium)', function () {
         workspace: ws,
         extensionsDir,
         userDataDir: path.join(tmp, 'api', 'user-data'),
-        env: { ...runnerEnv(suiteDir, resultsFile, { timeoutMs: 120_000 }), ACCEL_E2E_CLI_REPORT: cliFile, ACCEL_E2E_OUT: out, ACCEL_ADVISOR_CACHE_DIR: cacheDir },
+        env: { ...runnerEnv(suiteDir, resultsFile, { timeoutMs: 120_000 }), ACCEL_E2E_CLI_REPORT: cliFile, ACCEL_E2E_OUT: out, ACCEL_ADVISOR_CACHE_DIR: cacheDir, ACCEL_E2E_USER_DATA: path.join(tmp, 'api', 'user-data') },
       });
       // The extension host (and so the suite) starts once a window has opened the workbench.
       session = await launchBrowser();

@@ -235,6 +235,23 @@ describe('Accel Advisor extension, API level', function () {
       }
     });
 
+    it("the scan let the ripgrep that ships with the editor pick the files to read (its log says so)", async function () {
+      const userData = process.env.ACCEL_E2E_USER_DATA;
+      if (!userData || !report) this.skip();
+      // The extension's log channel is written under the profile's logs folder (flushed shortly after).
+      const find = (dir: string): string[] =>
+        fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? find(path.join(dir, e.name)) : e.name.endsWith('.log') ? [path.join(dir, e.name)] : []));
+      let line: string | undefined;
+      for (let tries = 0; tries < 50 && !line; tries++) {
+        line = find(path.join(userData!, 'logs'))
+          .flatMap((f) => fs.readFileSync(f, 'utf8').split('\n'))
+          .find((l) => /ripgrep pre-check|is not ripgrep/.test(l));
+        if (!line) await new Promise((r) => setTimeout(r, 200));
+      }
+      assert.ok(line, 'no ripgrep line in the logs');
+      assert.match(line!, /ripgrep pre-check \(.*[\\/]node_modules[\\/]@vscode[\\/]ripgrep[^)]*\): \d+ of \d+ files had trigger words$/);
+    });
+
     it("scan totals equal the CLI's", function () {
       const cli = cliReport();
       if (!cli) this.skip();
