@@ -70,9 +70,11 @@ class SourceReader {
       this.i += 2;
       // \b \d \s \w \n \x41 \u0041 \1 …: not a literal character (taking none is always safe).
       if (/[A-Za-z0-9]/.test(e)) {
-        if (e === 'x') this.i += 2;
-        else if (e === 'u') this.i += this.s[this.i] === '{' ? this.s.indexOf('}', this.i) + 1 - this.i : 4;
-        else if (e === 'c') this.i += 1;
+        // Step over an escape's operands only where they are there (without the u flag, `\u{…}`
+        // is no escape, and a loose `\x` is the letter): what follows must still be read.
+        const rest = this.s.slice(this.i);
+        const operand = e === 'x' ? /^[0-9a-fA-F]{2}/.exec(rest) : e === 'u' ? /^[0-9a-fA-F]{4}/.exec(rest) : e === 'c' ? /^[A-Za-z]/.exec(rest) : null;
+        if (operand) this.i += operand[0].length;
         return { kind: 'other' };
       }
       return { kind: 'char', ch: e, min: 1 };
@@ -94,10 +96,9 @@ class SourceReader {
     } else if (q === '+') this.i++;
     else if (q === '{') {
       const m = /^\{(\d+)(,\d*)?\}/.exec(this.s.slice(this.i));
-      if (m) {
-        min = Number(m[1]);
-        this.i += m[0].length;
-      }
+      if (!m) return term; // a literal brace, which the next atom refuses
+      min = Number(m[1]);
+      this.i += m[0].length;
     } else return term;
     if (this.s[this.i] === '?') this.i++; // lazy
     if (term.kind === 'other') return term;

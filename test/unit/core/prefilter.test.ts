@@ -148,6 +148,9 @@ describe('core/prefilter: the words a pre-check needs', () => {
     assert.equal(requiredWords(/cuda/u), undefined, 'Unicode case folding is not followed');
     assert.deepEqual(requiredWords(/cafés/)?.words, ['caf'], 'words stop at a non-ASCII character');
     assert.equal(requiredWords(/cu?/), undefined);
+    // Without the u flag `\u{…}` is no escape: its `|` still separates alternatives.
+    assert.equal(requiredWords(/cuda\u{x|zz}yy/), undefined);
+    assert.deepEqual(requiredWords(/nccl\x41cuda/)?.words, ['nccl']);
   });
 
   it("every analyzer but the assembly one (which has no pre-check) has words, derived or declared", () => {
