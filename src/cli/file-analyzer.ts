@@ -3,7 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Analyzer } from '../core/rule';
 import type { EffectiveConfig } from '../core/config';
-import { analyzeFile, type FileAnalyzer, type FileOutcome } from '../core/file-analysis';
+import { analyzeFile, type FileAnalyzer, type FileOutcome, type QueuedFile as Waiting } from '../core/file-analysis';
 import { FILES_IN_FLIGHT_PER_WORKER, WorkerPool } from '../core/worker-pool';
 import { RipgrepPrefilter, ripgrepOnPath, findExecutable } from '../core/ripgrep';
 
@@ -11,14 +11,6 @@ import { RipgrepPrefilter, ripgrepOnPath, findExecutable } from '../core/ripgrep
 const WORKER_THRESHOLD = 100;
 /** How long the first files wait to see whether more are coming (discovery finds hundreds per ms). */
 const DECIDE_MS = 15;
-
-interface Waiting {
-  absPath: string;
-  relPath: string;
-  signal?: AbortSignal;
-  resolve: (o: FileOutcome) => void;
-  reject: (e: unknown) => void;
-}
 
 /**
  * Decides where files are analysed: a scan of more than WORKER_THRESHOLD files goes to a pool of
@@ -32,7 +24,7 @@ export function createFileAnalyzer(analyzers: readonly Analyzer[], config: Effec
   const usable = existsSync(script) && threads > 1;
   let seen = 0;
   let pool: WorkerPool | undefined;
-  const rg = opts.ripgrep === false ? undefined : ripgrepFor(env);
+  const { rg, warning } = opts.ripgrep === false ? {} : ripgrepFor(env);
   let waiting: Waiting[] = [];
   let timer: NodeJS.Timeout | undefined;
   const inThread = (w: Waiting) => analyzeFile(w.absPath, w.relPath, analyzers, config, w.signal).then(w.resolve, w.reject);
@@ -82,6 +74,8 @@ export function createFileAnalyzer(analyzers: readonly Analyzer[], config: Effec
     concurrency: concurrency + (prefilter?.window ?? 0),
     /** ripgrep, when it picks the files to read, and what it did. */
     ripgrep: rg && prefilter ? { path: rg, stats: prefilter.stats } : undefined,
+    /** Why ripgrep was not used although asked for (ACCEL_ADVISOR_RIPGREP names no executable). */
+    ripgrepWarning: warning,
     discoveryDone: () => prefilter?.flush(),
     close: async () => {
       prefilter?.close();
@@ -91,10 +85,11 @@ export function createFileAnalyzer(analyzers: readonly Analyzer[], config: Effec
   };
 }
 
-/** ACCEL_ADVISOR_RIPGREP: a ripgrep executable, or "off"; otherwise `rg` on the PATH. */
-function ripgrepFor(env: NodeJS.ProcessEnv): string | undefined {
+/** ACCEL_ADVISOR_RIPGREP: a ripgrep executable, or "off"; otherwise `rg` on the PATH (none: every file is read). */
+function ripgrepFor(env: NodeJS.ProcessEnv): { rg?: string; warning?: string } {
   const setting = env.ACCEL_ADVISOR_RIPGREP;
-  if (setting === 'off') return undefined;
-  if (setting) return findExecutable([setting]);
-  return ripgrepOnPath(env);
+  if (setting === 'off') return {};
+  if (!setting) return { rg: ripgrepOnPath(env) };
+  const rg = findExecutable([setting]);
+  return rg ? { rg } : { warning: `ACCEL_ADVISOR_RIPGREP=${setting} is not an executable file: every file is read` };
 }

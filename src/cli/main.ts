@@ -75,8 +75,9 @@ async function runScan(args: ScanArgs, io: Io): Promise<number> {
     if (showProgress) io.stderr.write('\r\u001b[K');
     await files.close();
   }
-  if (files.ripgrep && !args.quiet) {
-    io.stderr.write(`accel-advisor: ${describeRipgrep(files.ripgrep.path, files.ripgrep.stats)}\n`);
+  if (!args.quiet) {
+    if (files.ripgrep) io.stderr.write(`accel-advisor: ${describeRipgrep(files.ripgrep.path, files.ripgrep.stats)}\n`);
+    if (files.ripgrepWarning) io.stderr.write(`accel-advisor: ${files.ripgrepWarning}\n`);
   }
   if (cache) {
     if (!args.quiet) io.stderr.write(`accel-advisor: scan cache: ${cache.hits} files reused, ${cache.misses} analysed (${cache.file})\n`);

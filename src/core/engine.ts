@@ -20,7 +20,6 @@ export interface DocumentAnalysis {
   deferred?: true;
 }
 
-
 /** Analyzers that read this path. */
 export function analyzersFor(analyzers: readonly Analyzer[], relPath: string): Analyzer[] {
   return analyzers.filter((a) => a.matches(relPath));

@@ -54,5 +54,14 @@ export interface FileStat {
   mtimeMs: number;
 }
 
+/** A file handed to a FileAnalyzer that answers later (a batch, a decision): its request and its promise's ends. */
+export interface QueuedFile {
+  absPath: string;
+  relPath: string;
+  signal?: AbortSignal;
+  resolve: (o: FileOutcome) => void;
+  reject: (e: unknown) => void;
+}
+
 /** Analyses files somewhere: in this thread, or in a pool of worker threads. */
 export type FileAnalyzer = (absPath: string, relPath: string, signal?: AbortSignal, stat?: FileStat) => Promise<FileOutcome>;

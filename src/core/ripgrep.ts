@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { accessSync, constants, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { CancelledError } from './discovery';
-import type { FileAnalyzer, FileOutcome } from './file-analysis';
+import type { FileAnalyzer, FileOutcome, QueuedFile as Queued } from './file-analysis';
 import { triggerWordsOf } from './prefilter';
 import type { Analyzer } from './rule';
 
@@ -99,14 +99,6 @@ export function describeRipgrep(rg: string, s: RipgrepStats): string {
   if (s.notRipgrep) return `${rg} is not ripgrep (its --version did not say so): every file was read`;
   const failed = s.failedRuns ? `; ${s.failedRuns} of its runs failed, and their files were read anyway` : '';
   return `ripgrep pre-check (${rg}): ${s.selected} of ${s.searched} files had trigger words${failed}`;
-}
-
-interface Queued {
-  absPath: string;
-  relPath: string;
-  signal?: AbortSignal;
-  resolve: (o: FileOutcome) => void;
-  reject: (e: unknown) => void;
 }
 
 interface Batch {

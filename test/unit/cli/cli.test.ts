@@ -101,6 +101,9 @@ describe('command line', () => {
     assert.doesNotMatch(without.err, /ripgrep/);
     assert.equal(strip(withRg.out), strip(without.out));
     assert.doesNotMatch((await cli(['scan', '--format', 'json'], ws, { ...env, ACCEL_ADVISOR_RIPGREP: 'off' })).err, /ripgrep/);
+    const missing = await cli(['scan', '--format', 'json'], ws, { ...env, ACCEL_ADVISOR_RIPGREP: path.join(ws, 'no-such-rg') });
+    assert.match(missing.err, /ACCEL_ADVISOR_RIPGREP=.*no-such-rg is not an executable file: every file is read/);
+    assert.equal(strip(missing.out), strip(without.out));
     const notRg = await cli(['scan', '--format', 'json'], ws, { ...env, ACCEL_ADVISOR_RIPGREP: process.execPath });
     assert.match(notRg.err, /is not ripgrep/);
     assert.equal(strip(notRg.out), strip(without.out));
