@@ -72,13 +72,14 @@ async function doScan(ctx: Ctx): Promise<ReportDocument | undefined> {
           const pool = existsSync(workerScript) ? new h.WorkerPool(workerScript, threads, fc.config) : undefined;
           // Unchanged files answer from the scan cache (the command line's, in the user cache
           // folder; a file of the editor's own, since each build keys its cache).
+          const settings = ctx.settingsFor(folder.uri);
           const cache =
-            pool && ctx.settingsFor(folder.uri)['scan.cache']
+            pool && settings['scan.cache']
               ? await h.ScanCache.load(h.defaultScanCacheFile(ctx.cacheDir(h), [folder.uri.fsPath, '(editor)']), fc.config, (m) => ctx.log.warn(m))
               : undefined;
           const fromPool = pool && ((abs: string, rel: string, signal?: AbortSignal) => pool.analyze(abs, rel, signal));
           // ripgrep (VS Code's own, else rg on the PATH) picks the files worth reading.
-          const rg = fromPool && ctx.settingsFor(folder.uri)['scan.ripgrep'] ? (h.findExecutable(h.bundledRipgrepCandidates(vscode.env.appRoot)) ?? h.ripgrepOnPath()) : undefined;
+          const rg = fromPool && settings['scan.ripgrep'] ? (h.findExecutable(h.bundledRipgrepCandidates(vscode.env.appRoot)) ?? h.ripgrepOnPath()) : undefined;
           const prefilter = fromPool && rg ? new h.RipgrepPrefilter(fromPool, { rg, analyzers: h.allAnalyzers }) : undefined;
           const analyze = prefilter?.analyze ?? fromPool;
           const result = await h.scanFolder(folder.uri.fsPath, {
@@ -103,9 +104,7 @@ async function doScan(ctx: Ctx): Promise<ReportDocument | undefined> {
             prefilter?.close();
             return pool?.close();
           });
-          if (prefilter) {
-            ctx.log.info(h.describeRipgrep(rg!, prefilter.stats));
-          }
+          if (prefilter && rg) ctx.log.info(h.describeRipgrep(rg, prefilter.stats));
           if (cache) {
             // Before pricing: the cache writes the findings it handed out as they are now.
             ctx.log.info(`scan cache: ${cache.hits} files reused, ${cache.misses} analysed (${cache.file})`);
