@@ -18,8 +18,6 @@ const GRAMMARS = [
   '@vscode/tree-sitter-wasm/wasm/tree-sitter-python.wasm',
   '@vscode/tree-sitter-wasm/wasm/tree-sitter-cpp.wasm',
   '@vscode/tree-sitter-wasm/wasm/tree-sitter-bash.wasm',
-  '@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-hcl.wasm',
-  '@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-terraform.wasm',
 ];
 
 function copyGrammars() {

@@ -5,14 +5,15 @@ import { onDocumentReleased } from './open-documents';
 import { advance, changedRange, type TextPoint } from './text-diff';
 
 /** Grammars shipped with the product (WebAssembly), loaded lazily on first use. */
-export type GrammarName = 'python' | 'cpp' | 'hcl' | 'terraform' | 'bash' | 'typescript';
+export type GrammarName = 'python' | 'cpp' | 'terraform' | 'bash' | 'typescript';
 
 const GRAMMAR_FILES: Record<GrammarName, { file: string; pkg: string }> = {
   python: { file: 'tree-sitter-python.wasm', pkg: '@vscode/tree-sitter-wasm/wasm/' },
   cpp: { file: 'tree-sitter-cpp.wasm', pkg: '@vscode/tree-sitter-wasm/wasm/' },
   bash: { file: 'tree-sitter-bash.wasm', pkg: '@vscode/tree-sitter-wasm/wasm/' },
   typescript: { file: 'tree-sitter-typescript.wasm', pkg: '@vscode/tree-sitter-wasm/wasm/' },
-  hcl: { file: 'tree-sitter-hcl.wasm', pkg: '@tree-sitter-grammars/tree-sitter-hcl/' },
+  // Not shipped (a development dependency): the reference the HCL reader is tested against
+  // (analyzers/terraform/hcl.ts, test/unit/rules/terraform/hcl.test.ts).
   terraform: { file: 'tree-sitter-terraform.wasm', pkg: '@tree-sitter-grammars/tree-sitter-hcl/' },
 };
 

@@ -45,7 +45,7 @@ describe('remembered parts keep no old document versions alive', () => {
 
   it('Terraform', async () => {
     const block = (i: number) => `resource "aws_instance" "node_number_${i}" {\n  ami           = "ami-12345678"\n  instance_type = "p4d.24xlarge"\n  tags = { Name = "a-rather-long-name-${i}" }\n}\n`;
-    // With a document key, as the editor does: the tree is re-parsed incrementally.
+    // With a document key, as the editor does (the HCL reader keeps nothing between versions).
     const growth = await growthAfterEdits(Array.from({ length: 1500 }, (_, i) => block(i)).join(''), (t) => terraformParser.parse(new SourceDocument('main.tf', t, undefined, 'memo-memory-test')), edits);
     releaseTrees('memo-memory-test');
     assert.ok(growth < limit, `heap grew ${(growth / 1e6).toFixed(1)} MB`);
