@@ -7,6 +7,7 @@ import { severityRank } from '../core/types';
 import { buildReport, formatReport } from '../report';
 import { writeFileAtomic } from '../core/atomic-write';
 import { defaultCacheDir, loadActiveSnapshot } from '../pricing/cache';
+import type { PriceSnapshot } from '../pricing/snapshot';
 import { setCodeCacheDir } from '../core/code-cache';
 import { loadPriceOverrides } from '../pricing/overrides';
 import { PriceFileError } from '../pricing/errors';
@@ -48,6 +49,14 @@ async function runScan(args: ScanArgs, io: Io): Promise<number> {
   // The TypeScript parser compiles from V8's code cache there (here and in the workers).
   setCodeCacheDir(cacheDir);
   const files = createFileAnalyzer(allAnalyzers, config, io.env, { ripgrep: args.ripgrep });
+  const warn = (m: string) => {
+    // A warning during the scan goes on a line of its own, not after the progress line.
+    if (!args.quiet) io.stderr.write(`${showProgress ? '\r\u001b[K' : ''}accel-advisor: ${m}\n`);
+  };
+  // Prices are read once discovery is over, while the workers finish (this thread waits then),
+  // not after the scan, where every millisecond adds to its time.
+  let snapshot: PriceSnapshot | undefined;
+  const loadPrices = () => (snapshot ??= loadActiveSnapshot(cacheDir, { warn }));
   const cache = args.cache
     ? await ScanCache.load(args.cacheLocation ? path.resolve(io.cwd, args.cacheLocation) : defaultScanCacheFile(cacheDir, paths), config, (m) => {
         if (!args.quiet) io.stderr.write(`accel-advisor: ${m}\n`);
@@ -60,7 +69,10 @@ async function runScan(args: ScanArgs, io: Io): Promise<number> {
       signal: controller.signal,
       fileAnalyzer: cache ? cache.wrap(files.analyze) : files.analyze,
       concurrency: files.concurrency,
-      onDiscoveryDone: files.discoveryDone,
+      onDiscoveryDone: () => {
+        files.discoveryDone();
+        loadPrices();
+      },
       onProgress: showProgress
         ? (p) => {
             const now = Date.now();
@@ -73,8 +85,11 @@ async function runScan(args: ScanArgs, io: Io): Promise<number> {
   } finally {
     process.removeListener('SIGINT', onSigint);
     if (showProgress) io.stderr.write('\r\u001b[K');
-    await files.close();
+    if (!result) await files.close();
   }
+  // The workers stop while the report is built (awaited before returning).
+  const closed = files.close();
+  closed.catch(() => undefined); // awaited below; not an unhandled rejection meanwhile
   if (!args.quiet) {
     if (files.ripgrep) io.stderr.write(`accel-advisor: ${describeRipgrep(files.ripgrep.path, files.ripgrep.stats)}\n`);
     if (files.ripgrepWarning) io.stderr.write(`accel-advisor: ${files.ripgrepWarning}\n`);
@@ -89,12 +104,8 @@ async function runScan(args: ScanArgs, io: Io): Promise<number> {
   }
   if (io.env.ACCEL_ADVISOR_REPORT_RSS) io.stderr.write(`maxRSS ${process.resourceUsage().maxRSS}\n`);
 
-  const warn = (m: string) => {
-    if (!args.quiet) io.stderr.write(`accel-advisor: ${m}\n`);
-  };
-  const snapshot = loadActiveSnapshot(cacheDir, { warn });
   const overrides = config.priceFile ? await loadPriceOverrides(config.priceFile) : undefined;
-  const report = buildReport(result, { config, toolVersion: VERSION, region: args.region, snapshot, overrides });
+  const report = buildReport(result, { config, toolVersion: VERSION, region: args.region, snapshot: loadPrices(), overrides });
   const color = args.output ? false : (args.color ?? (!!io.stdout.isTTY && !io.env.NO_COLOR));
   const text = formatReport(report, args.format, { color, rules: ruleDescriptors() });
   if (args.output) {
@@ -103,6 +114,7 @@ async function runScan(args: ScanArgs, io: Io): Promise<number> {
   } else {
     io.stdout.write(text);
   }
+  await closed;
   return exitCodeFor(report.findings.map((f) => f.severity), args.failOn);
 }
 
