@@ -102,6 +102,7 @@ export async function analyzeDocument(
         try {
           const value = await a.parser.parse(doc);
           entry = { value, dispose: a.parser.dispose ? () => a.parser.dispose!(value) : undefined };
+          for (const problem of a.parser.problems?.(value) ?? []) errors.push({ file: doc.relPath, message: `could not parse all of it as ${a.parser.id}: ${problem}` });
         } catch (err) {
           if (err instanceof CancelledError) throw err;
           errors.push({ file: doc.relPath, message: `could not parse as ${a.parser.id}: ${(err as Error).message}` });

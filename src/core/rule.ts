@@ -69,6 +69,11 @@ export interface ParserAdapter<P> {
   parse(document: SourceDocument): Promise<P> | P;
   /** Frees native (WebAssembly) memory held by the result. */
   dispose?(parsed: P): void;
+  /**
+   * What could not be read of a document that was still read in part (the rules ran on the
+   * rest): each becomes one of the file's errors, beside its findings.
+   */
+  problems?(parsed: P): readonly string[];
 }
 
 export interface Analyzer<P = unknown> {

@@ -8,6 +8,7 @@ import * as vscode from 'vscode';
 import type { Finding, Fix } from '../core/types';
 import { Ctx, PRODUCT } from './ctx';
 import { analysisPath } from './document-path';
+import { DocumentErrors } from './error-log';
 import { findingRange, fixKey, type StoredFinding } from './fix-store';
 import { buildNotebookSource, mapRange } from './notebook-map';
 
@@ -45,6 +46,7 @@ interface Pending {
 
 export class LiveDiagnostics implements vscode.Disposable {
   private readonly pending = new Map<string, Pending>();
+  private readonly errors = new DocumentErrors();
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(private readonly ctx: Ctx) {
@@ -119,6 +121,7 @@ export class LiveDiagnostics implements vscode.Disposable {
     this.ctx.live.delete(uri);
     this.ctx.fixes.delete(key);
     this.ctx.liveResults.delete(key);
+    this.errors.forget(key);
     // Workspace-scan results for the file come back into view.
     const fromScan = this.ctx.scanStore.get(key);
     if (fromScan) this.ctx.scan.set(uri, fromScan);
@@ -155,7 +158,7 @@ export class LiveDiagnostics implements vscode.Disposable {
     if (signal.aborted || doc.isClosed || doc.version !== version) return; // a newer version is on its way
     h.priceFindings(result.findings, config, undefined, await this.ctx.pricingFor(config));
     if (signal.aborted || doc.version !== version) return;
-    for (const e of result.errors) this.ctx.log.warn(`${e.file}: ${e.message}`);
+    for (const line of this.errors.toLog(doc.uri.toString(), result.errors)) this.ctx.log.warn(line);
     this.publish(doc.uri, version, relPath, result.findings, !doc.isDirty);
   }
 

@@ -53,6 +53,8 @@ export interface ParsedTerraform {
   /** `tfvars` files hold variable values at top level; `tf` files hold blocks. */
   fileKind: 'tf' | 'tfvars';
   body: TfBody;
+  /** Where an HCL file stopped being readable, when the rest of it was still read. */
+  problem?: string;
 }
 
 export function isTfvarsPath(relPath: string): boolean {
@@ -61,13 +63,14 @@ export function isTfvarsPath(relPath: string): boolean {
 
 // ---------------------------------------------------------------- HCL (.tf, .tfvars)
 
-function parseHcl(doc: SourceDocument): TfBody {
+function parseHcl(doc: SourceDocument): { body: TfBody; problem?: string } {
   const { body, errorAt } = parseHclBody(doc.text);
-  // Items around an error are kept; only a file where nothing could be read is an error.
-  if (errorAt !== undefined && !body.attributes.length && !body.blocks.length && doc.text.trim().length) {
-    throw new Error(`invalid HCL near line ${doc.positionAt(errorAt).line + 1}`);
-  }
-  return body;
+  if (errorAt === undefined) return { body };
+  // An error at the very end (an unclosed block, a missing value) is on the last line written.
+  const line = doc.positionAt(Math.min(errorAt, doc.text.trimEnd().length)).line + 1;
+  // Only a file where nothing could be read is a parse error; otherwise the rules read the rest.
+  if (!body.attributes.length && !body.blocks.length && doc.text.trim().length) throw new Error(`invalid HCL near line ${line}`);
+  return { body, problem: `syntax error near line ${line}; the rest of the file was read around it` };
 }
 
 // ---------------------------------------------------------------- JSON (.tf.json, .tfvars.json)
@@ -179,7 +182,8 @@ export const terraformParser: ParserAdapter<ParsedTerraform> = {
   async parse(doc: SourceDocument) {
     const tfvars = isTfvarsPath(doc.relPath);
     const json = /\.json$/i.test(doc.relPath);
-    const body = json ? parseTfJson(doc, tfvars) : parseHcl(doc);
-    return { fileKind: tfvars ? 'tfvars' : 'tf', body };
+    const { body, problem } = json ? { body: parseTfJson(doc, tfvars), problem: undefined } : parseHcl(doc);
+    return problem === undefined ? { fileKind: tfvars ? 'tfvars' : 'tf', body } : { fileKind: tfvars ? 'tfvars' : 'tf', body, problem };
   },
+  problems: (parsed) => (parsed.problem === undefined ? [] : [parsed.problem]),
 };

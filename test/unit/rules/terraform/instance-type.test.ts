@@ -55,11 +55,6 @@ ruleTester(analyzer, ID, {
       code: '{\n  "resource": {\n    "aws_instance": {\n      "gpu": { "instance_type": "g4dn.xlarge", "ami": "${var.ami}" }\n    }\n  }\n}\n',
       errors: [{ line: 4, column: 34, endColumn: 45, instanceType: 'g4dn.xlarge' }],
     },
-    {
-      name: 'a broken file still yields what parsed',
-      code: 'resource "aws_instance" "ok" {\n  instance_type = "m5.xlarge"\n}\nresource "aws_instance" "broken" {\n  instance_type = \n',
-      errors: [{ line: 2, column: 20, endColumn: 29 }],
-    },
   ],
 });
 
@@ -139,6 +134,15 @@ describe(`${ID} on broken files`, () => {
     assert.equal(findings.length, 0);
     assert.equal(errors.length, 1);
     assert.match(errors[0], /invalid JSON near line 1/);
+  });
+  it('a broken file still yields what parsed, and says where it broke', async () => {
+    const code = 'resource "aws_instance" "ok" {\n  instance_type = "m5.xlarge"\n}\nresource "aws_instance" "broken" {\n  instance_type = \n';
+    const { findings, errors } = await findingsFor(analyzer, ID, { code }, 'main.tf');
+    assert.deepEqual(
+      findings.map((f) => [f.line, f.column, f.instanceType]),
+      [[2, 20, 'm5.xlarge']],
+    );
+    assert.deepEqual(errors, ['could not parse all of it as terraform: syntax error near line 5; the rest of the file was read around it']);
   });
   it('an HCL file where nothing parses is one error', async () => {
     const { errors } = await findingsFor(analyzer, ID, { code: '}}} "p4d.24xlarge" {{{\n' }, 'main.tf');
