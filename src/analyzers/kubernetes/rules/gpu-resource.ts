@@ -17,22 +17,60 @@ export const gpuResource: RuleModule<ParsedK8s> = {
   },
   check(parsed, ctx) {
     for (const d of parsed.docs) {
-      for (const { pair, path } of pairsOf(d)) {
+      // Limits and requests of the same resource in the same place (a container's `resources`, a
+      // quota's `hard`) are one ask for GPUs: one finding, at the limits (Kubernetes requires them
+      // for extended resources), whose fix renames both.
+      const pairs = pairsOf(d);
+      /** Each `limits:`/`requests:` map, to the map that holds it (a container's `resources`). */
+      const holder = new Map<object, object>();
+      for (const { pair, parent } of pairs) if ((pair.key === 'limits' || pair.key === 'requests') && pair.value) holder.set(pair.value, parent);
+      const asks = new Map<object, Ask[]>();
+      for (const { pair, path, parent } of pairs) {
         const m = GPU_RESOURCE.exec(pair.key);
-        if (!m || !RESOURCE_PARENTS.has(path[path.length - 1] ?? '')) continue;
+        const parentKey = path[path.length - 1] ?? '';
+        if (!m || !RESOURCE_PARENTS.has(parentKey)) continue;
         const amount = str(pair.value);
         if (!isTScalar(pair.value) || amount === undefined || /^0+$/.test(amount.trim())) continue;
-        const mig = m[2].includes('mig-');
         const keyStart = pair.keyNode.start + (m[1]?.length ?? 0);
-        const keyEnd = keyStart + m[2].length;
+        const side = m[1] ? m[1].slice(0, -1) : parentKey;
+        const ask: Ask = { start: pair.keyNode.start, end: pair.keyNode.end, keyStart, keyEnd: keyStart + m[2].length, resource: m[2], amount, limits: side === 'limits' };
+        // The place both sides share: the quota's `hard` map, or the `resources` map above `limits`/`requests`.
+        const place = side !== 'limits' && side !== 'requests' ? ask : m[1] ? parent : (holder.get(parent) ?? parent);
+        let byResource = asks.get(place);
+        if (!byResource) asks.set(place, (byResource = []));
+        byResource.push(ask);
+      }
+      const groups: Ask[][] = [];
+      for (const inPlace of asks.values()) {
+        const byResource = new Map<string, Ask[]>();
+        for (const a of inPlace) byResource.set(a.resource, [...(byResource.get(a.resource) ?? []), a]);
+        groups.push(...byResource.values());
+      }
+      for (const group of groups) {
+        const at = group.find((a) => a.limits) ?? group[0];
+        const mig = at.resource.includes('mig-');
+        const both = group.length > 1 ? ' (in limits and requests)' : '';
         ctx.report({
-          start: pair.keyNode.start,
-          end: pair.keyNode.end,
-          message: `${d.kind || 'Helm values'}${d.name ? ` ${d.name}` : ''} requests ${amount} ${m[2]}${mig ? ' (an NVIDIA MIG slice)' : ''}.`,
-          advice: `Request Neuron devices instead: \`aws.amazon.com/neuron: ${amount}\` (whole Inferentia2/Trainium devices, 2 NeuronCores each on inf2/trn1) or \`aws.amazon.com/neuroncore\` for single NeuronCores; install the Neuron device plugin (and the Neuron scheduler extension for contiguous core allocation) on the Trn/Inf nodes.`,
-          fixes: mig ? undefined : [{ title: `Rename ${m[2]} to aws.amazon.com/neuron`, edits: [{ start: keyStart, end: keyEnd, newText: 'aws.amazon.com/neuron' }] }],
+          start: at.start,
+          end: at.end,
+          message: `${d.kind || 'Helm values'}${d.name ? ` ${d.name}` : ''} requests ${at.amount} ${at.resource}${mig ? ' (an NVIDIA MIG slice)' : ''}${both}.`,
+          advice: `Request Neuron devices instead: \`aws.amazon.com/neuron: ${at.amount}\` (whole Inferentia2/Trainium devices, 2 NeuronCores each on inf2/trn1) or \`aws.amazon.com/neuroncore\` for single NeuronCores; install the Neuron device plugin (and the Neuron scheduler extension for contiguous core allocation) on the Trn/Inf nodes.`,
+          fixes: mig ? undefined : [{ title: `Rename ${at.resource} to aws.amazon.com/neuron`, edits: group.map((a) => ({ start: a.keyStart, end: a.keyEnd, newText: 'aws.amazon.com/neuron' })) }],
         });
       }
     }
   },
 };
+
+/** One `nvidia.com/gpu: N` (or MIG slice) entry. */
+interface Ask {
+  start: number;
+  end: number;
+  /** The resource name within the key (after a `requests.`/`limits.` prefix). */
+  keyStart: number;
+  keyEnd: number;
+  resource: string;
+  amount: string;
+  /** Under `limits` (or `limits.` in a quota). */
+  limits: boolean;
+}

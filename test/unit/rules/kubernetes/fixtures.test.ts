@@ -18,7 +18,6 @@ describe('container and scheduler fixtures (kubernetes/*, docker/*, ecs/*)', () 
     assert.deepEqual(got, [
       'gpu-operator-clusterpolicy.yaml:2 kubernetes/nvidia-device-plugin',
       'helm-vllm/values.yaml:4 kubernetes/cuda-image',
-      'helm-vllm/values.yaml:11 kubernetes/gpu-resource',
       'helm-vllm/values.yaml:13 kubernetes/gpu-resource',
       'helm-vllm/values.yaml:15 kubernetes/gpu-node-selector',
       'helm-vllm/values.yaml:17 kubernetes/gpu-toleration',

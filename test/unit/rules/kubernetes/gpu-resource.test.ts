@@ -33,6 +33,29 @@ ruleTester(kubernetesAnalyzer as Analyzer, 'kubernetes/gpu-resource', {
       errors: [{ line: 7, column: 5, endColumn: 28, output: 'apiVersion: v1\nkind: ResourceQuota\nmetadata:\n  name: gpu-quota\nspec:\n  hard:\n    requests.aws.amazon.com/neuron: 4\n' }],
     },
     {
+      code: pod('        requests:\n          nvidia.com/gpu: 8\n          cpu: 4\n        limits:\n          nvidia.com/gpu: 8'),
+      name: 'limits and requests of one container are one ask, at the limits; the fix renames both',
+      errors: [
+        {
+          line: 14,
+          column: 11,
+          endColumn: 25,
+          message: /requests 8 nvidia\.com\/gpu \(in limits and requests\)/,
+          output: pod('        requests:\n          aws.amazon.com/neuron: 8\n          cpu: 4\n        limits:\n          aws.amazon.com/neuron: 8'),
+        },
+      ],
+    },
+    {
+      code: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: two\nspec:\n  containers:\n    - name: a\n      resources:\n        limits:\n          nvidia.com/gpu: 1\n    - name: b\n      resources:\n        requests:\n          nvidia.com/gpu: 2\n        limits:\n          nvidia.com/gpu: 2\n',
+      name: 'two containers: two asks',
+      errors: [{ line: 10, column: 11, endColumn: 25, message: /requests 1 nvidia\.com\/gpu\.$/ }, { line: 16, column: 11, endColumn: 25, message: /requests 2 nvidia\.com\/gpu \(in limits and requests\)/ }],
+    },
+    {
+      code: 'apiVersion: v1\nkind: ResourceQuota\nmetadata:\n  name: q\nspec:\n  hard:\n    requests.nvidia.com/gpu: 4\n    limits.nvidia.com/gpu: 4\n',
+      name: 'a quota limiting requests and limits: one ask',
+      errors: [{ line: 8, column: 5, endColumn: 26, output: 'apiVersion: v1\nkind: ResourceQuota\nmetadata:\n  name: q\nspec:\n  hard:\n    requests.aws.amazon.com/neuron: 4\n    limits.aws.amazon.com/neuron: 4\n' }],
+    },
+    {
       code: 'worker:\n  resources:\n    limits:\n      nvidia.com/gpu: 1\n',
       filename: 'charts/ray/values.yaml',
       name: 'Helm values',
