@@ -201,7 +201,7 @@ export class LiveDiagnostics implements vscode.Disposable {
     const result = await this.ctx.analyzeText(h, { relPath: rel, text: src.text, cacheKey: nb.uri.toString(), config }, signal);
     if (signal.aborted || nb.isClosed || cells.some((c, i) => c.document.version !== versions[i])) return;
     h.priceFindings(result.findings, config, undefined, await this.ctx.pricingFor(config));
-    const perCell = cells.map(() => [] as { d: vscode.Diagnostic; key: string; s: StoredFinding }[]);
+    const perCell = cells.map(() => [] as { d: vscode.Diagnostic; key: string; s: StoredFinding; f: Finding }[]);
     for (const f of result.findings) {
       const m = mapRange(src, f.startOffset, f.endOffset);
       if (!m) continue;
@@ -216,13 +216,27 @@ export class LiveDiagnostics implements vscode.Disposable {
           return edits.every((e) => e) ? { title: fix.title, edits: edits as Fix['edits'] } : undefined;
         })
         .filter((x): x is Fix => !!x);
-      perCell[m.cell].push({ d: toDiagnostic(f, range), key: fixKey(f.ruleId, range), s: stored(f, fixes) });
+      // The finding as the cell sees it: its lines, columns and offsets (cost lenses and hover cards read them).
+      const inCell: Finding = {
+        ...f,
+        line: range.start.line + 1,
+        column: range.start.character + 1,
+        endLine: range.end.line + 1,
+        endColumn: range.end.character + 1,
+        startOffset: m.start,
+        endOffset: m.end,
+        fixes: fixes?.length ? fixes : undefined,
+      };
+      perCell[m.cell].push({ d: toDiagnostic(f, range), key: fixKey(f.ruleId, range), s: stored(f, fixes), f: inCell });
     }
+    const notebookPath = this.ctx.reportPathFor(nb.uri) ?? rel;
     cells.forEach((c, i) => {
       const k = c.document.uri.toString();
       this.ctx.fixes.record(k, c.document.version, perCell[i].map((x) => ({ key: x.key, finding: x.s })));
+      this.ctx.liveResults.set(k, { version: c.document.version, findings: perCell[i].map((x) => x.f), relPath: notebookPath });
       this.ctx.live.set(c.document.uri, perCell[i].map((x) => x.d));
     });
+    this.lensChanged();
   }
 
   dispose(): void {

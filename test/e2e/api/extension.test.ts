@@ -210,6 +210,36 @@ describe('Accel Advisor extension, API level', function () {
     }
   });
 
+  it('shows a code lens with the monthly cost in a notebook cell, on the cell\'s own line', async function () {
+    const nb = await vscode.workspace.openNotebookDocument(
+      'jupyter-notebook',
+      new vscode.NotebookData([
+        new vscode.NotebookCellData(vscode.NotebookCellKind.Code, 'import torch\nx = torch.zeros(1).cuda()\n', 'python'),
+        new vscode.NotebookCellData(
+          vscode.NotebookCellKind.Code,
+          'from sagemaker.pytorch import PyTorch\nest = PyTorch(entry_point="train.py", role="r", instance_type="ml.p4d.24xlarge", instance_count=2, framework_version="2.1", py_version="py310")\n',
+          'python',
+        ),
+      ]),
+    );
+    try {
+      await vscode.window.showNotebookDocument(nb);
+      const cell = nb.cellAt(1).document;
+      const lenses = await poll(async () => {
+        const l = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', cell.uri);
+        return l && l.some((x) => x.command?.title.includes('ml.p4d.24xlarge')) ? l : undefined;
+      });
+      assert.ok(lenses, 'no code lens for ml.p4d.24xlarge in the notebook cell');
+      const lens = lenses.find((x) => x.command?.title.includes('ml.p4d.24xlarge'))!;
+      assert.match(lens.command!.title, /^2 × ml\.p4d\.24xlarge \$[\d,]+\/mo · ml\.trn1\.32xlarge \$[\d,]+\/mo \(save \$[\d,]+\)$/);
+      assert.equal(lens.range.start.line, 1, 'on the line of the cell that holds the instance type');
+      const first = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', nb.cellAt(0).document.uri);
+      assert.deepEqual(first ?? [], [], 'the other cell has no instance type, so no lens');
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    }
+  });
+
   it('offers the replacement and suppressions as quick fixes', async function () {
     const range = new vscode.Range(positionOf(mainTf, 'p4d.24xlarge"'), positionOf(mainTf, 'p4d.24xlarge"').translate(0, 12));
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', mainTf.uri, range);
