@@ -125,6 +125,8 @@ interface Quoted {
 class Parser {
   private i = 0;
   firstError: number | undefined;
+  /** Blocks and expressions open (nested); past MAX_DEPTH the text is an error, not a stack overflow. */
+  private depth = 0;
 
   constructor(private readonly t: string) {}
 
@@ -210,6 +212,11 @@ class Parser {
    */
   private recover(itemStart: number, errorAt: number): void {
     const t = this.t;
+    // The text ended inside the item (an unclosed block): nothing after it to read.
+    if (errorAt >= t.length) {
+      this.i = t.length;
+      return;
+    }
     let depth = 0;
     let i = itemStart;
     let lineStart = false;
@@ -268,17 +275,21 @@ class Parser {
       this.skip();
     }
     if (this.code() !== C.LBrace) this.fail();
+    if (this.depth + 1 > MAX_DEPTH) this.fail();
     this.i++;
-    const body = this.body(true);
+    this.depth++;
+    let body: TfBody;
+    try {
+      body = this.body(true);
+    } finally {
+      this.depth--;
+    }
     this.i++; // the `}`
     out.blocks.push({ type: name, labels, body, start, end: this.i } satisfies TfBlock);
   }
 
   /** End of the last token read (before any whitespace after it). */
   private lastEnd = 0;
-
-  /** Expressions open (nested); past MAX_DEPTH the text is an error, not a stack overflow. */
-  private depth = 0;
 
   /** An expression: operations and a conditional over terms. */
   expression(): TfExpr {

@@ -266,7 +266,8 @@ describe('terraform/hcl: the HCL reader against tree-sitter-hcl', () => {
   });
 
   it('reads a deeply nested or unterminated text without throwing', () => {
-    for (const text of ['a = ' + '['.repeat(5000), 'a = "unterminated', 'a = <<EOF\nno end', 'a = /* open', 'x {', '"', '\u0000\u0001', 'a = "\\q"']) {
+    const unclosed = 'resource "x" "y" {\n  a = = 1\n'.repeat(20000);
+    for (const text of ['a = ' + '['.repeat(5000), 'a {\n'.repeat(20000), unclosed, 'a = "unterminated', 'a = <<EOF\nno end', 'a = /* open', 'x {', '"', '\u0000\u0001', 'a = "\\q"']) {
       const r = parseHclBody(text);
       assert.ok(r.errorAt !== undefined, JSON.stringify(text));
     }
