@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { writeFileAtomic } from '../../../src/core/atomic-write';
@@ -24,6 +26,37 @@ describe('writeFileAtomic', () => {
     await writeFileAtomic(f, 'new');
     assert.equal(readFileSync(f, 'utf8'), 'new');
     assert.deepEqual(readdirSync(dir), ['out.json']);
+  });
+
+  it('writes into a pipe in place, never replacing it (as /dev/null must never be replaced)', async function () {
+    if (process.platform === 'win32') this.skip();
+    const fifo = path.join(dir, 'pipe');
+    execFileSync('mkfifo', [fifo]);
+    const reader = spawn('cat', [fifo], { stdio: ['ignore', 'pipe', 'ignore'] });
+    let got = '';
+    reader.stdout.on('data', (d: Buffer) => (got += d.toString('utf8')));
+    try {
+      await writeFileAtomic(fifo, 'the report');
+      assert.ok(statSync(fifo).isFIFO(), 'still a pipe, not a file put in its place');
+      await once(reader, 'close');
+      assert.equal(got, 'the report');
+      assert.deepEqual(readdirSync(dir), ['pipe'], 'no temporary file');
+    } finally {
+      reader.kill();
+    }
+  });
+
+  it('keeps a symbolic link a link and replaces the file it points to', async function () {
+    if (process.platform === 'win32') this.skip();
+    mkdirSync(path.join(dir, 'real'));
+    const real = path.join(dir, 'real', 'report.json');
+    writeFileSync(real, 'old');
+    const link = path.join(dir, 'report.json');
+    symlinkSync(real, link);
+    await writeFileAtomic(link, 'new');
+    assert.ok(lstatSync(link).isSymbolicLink());
+    assert.equal(readFileSync(real, 'utf8'), 'new');
+    assert.deepEqual(readdirSync(path.join(dir, 'real')), ['report.json']);
   });
 
   it('leaves the target as it was, and no temporary file, when the rename fails', async () => {
