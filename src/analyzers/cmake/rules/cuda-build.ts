@@ -40,6 +40,8 @@ export const cmakeCudaBuild: RuleModule<ParsedCMake> = {
         report(ctx, args[0].start, args[0].end, `find_package(${args[0].value}): the build requires the NVIDIA ${args[0].value} package.`);
       }
       if (name === 'check_language' && args[0]?.value === 'CUDA') report(ctx, args[0].start, args[0].end, 'check_language(CUDA) probes for nvcc.');
+      /** Libraries this command already linked: one named twice in one command is one finding. */
+      const linked = new Set<string>();
       for (let k = 0; k < args.length; k++) {
         const a: CMakeArg = args[k];
         if (SET_COMMANDS.has(name) && a.kind === 'unquoted' && /^(CMAKE_CUDA_ARCHITECTURES|CUDA_ARCHITECTURES|TORCH_CUDA_ARCH_LIST|CUDA_ARCH_LIST)$/.test(a.value)) {
@@ -47,11 +49,13 @@ export const cmakeCudaBuild: RuleModule<ParsedCMake> = {
           continue;
         }
         if (a.kind === 'unquoted' && /^CUDA::\w+$/.test(a.value)) {
-          report(ctx, a.start, a.end, `Links CUDA toolkit target \`${a.value}\`.`);
+          if (!linked.has(a.value)) report(ctx, a.start, a.end, `Links CUDA toolkit target \`${a.value}\`.`);
+          linked.add(a.value);
           continue;
         }
         if (LINK_COMMANDS.has(name) && a.kind === 'unquoted' && (isCudaLibName(a.value) || /^\$\{CUDA_\w*LIBRAR\w*\}$/.test(a.value)) && k > 0) {
-          report(ctx, a.start, a.end, `Links NVIDIA library \`${a.value}\`.`);
+          if (!linked.has(a.value)) report(ctx, a.start, a.end, `Links NVIDIA library \`${a.value}\`.`);
+          linked.add(a.value);
           continue;
         }
         const words = argWords(a);

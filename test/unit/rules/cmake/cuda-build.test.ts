@@ -28,6 +28,16 @@ ruleTester(cmakeAnalyzer as Analyzer, 'cmake/cuda-build', {
       ],
     },
     {
+      name: 'a library named twice in one command is one finding; another command is another site',
+      code: 'target_link_libraries(app PRIVATE CUDA::cudart CUDA::cublas CUDA::cudart cudnn cudnn)\ntarget_link_libraries(k PUBLIC CUDA::cudart)\n',
+      errors: [
+        { line: 1, column: 35, endColumn: 47, message: /CUDA::cudart/ },
+        { line: 1, column: 48, endColumn: 60, message: /CUDA::cublas/ },
+        { line: 1, column: 74, endColumn: 79, message: /cudnn/ },
+        { line: 2, column: 32, endColumn: 44, message: /CUDA::cudart/ },
+      ],
+    },
+    {
       name: 'nvcc flags inside quoted strings and generator expressions',
       code: 'enable_language(CUDA)\nset(CMAKE_CUDA_FLAGS "${CMAKE_CUDA_FLAGS} -arch=sm_80 --use_fast_math")\ntarget_compile_options(k PRIVATE $<$<COMPILE_LANGUAGE:CUDA>:--expt-relaxed-constexpr>)\nlist(APPEND CUDA_NVCC_FLAGS -gencode arch=compute_70,code=sm_70)\n',
       errors: [
