@@ -18,28 +18,40 @@ export const cudaWheelIndex: RuleModule<ParsedDocker> = {
     if (parsed.kind !== 'dockerfile') return;
     for (const ins of parsed.instructions) {
       if (ins.keyword !== 'RUN') continue;
+      // One RUN installs CUDA builds once: its first CUDA wheel or index is the finding, naming the
+      // rest; the fix moves every CUDA index of the RUN to the CPU one.
+      const found: { start: number; end: number; text: string; cu: string; fix?: { start: number; end: number } }[] = [];
       const sources: { text: string; at: (i: number) => number }[] = [{ text: ins.argsText, at: (i) => ins.argsOffsets[i] }];
       for (const h of ins.heredocs) sources.push({ text: h.body, at: (i) => h.start + i });
       for (const src of sources) {
         CUDA_INDEX.lastIndex = 0;
         for (let m = CUDA_INDEX.exec(src.text); m; m = CUDA_INDEX.exec(src.text)) {
           const cu = m[1] ?? m[2] ?? m[3] ?? m[4];
-          const start = src.at(m.index);
-          const end = src.at(m.index + m[0].length - 1) + 1;
           const cuIndex = m.index + m[0].lastIndexOf(cu);
-          const cuStart = src.at(cuIndex);
-          const cuEnd = src.at(cuIndex + cu.length - 1) + 1;
           const isIndex = m[0].startsWith('http');
-          ctx.report({
-            start,
-            end,
-            message: isIndex ? `RUN installs wheels from a CUDA ${cu} index (${m[0]}).` : `RUN installs a CUDA ${cu} build of PyTorch (${m[0]}).`,
-            advice:
-              'On Trainium/Inferentia install the CPU build of PyTorch (https://download.pytorch.org/whl/cpu) and the Neuron packages (torch-neuronx, neuronx-cc) from https://pip.repos.neuron.amazonaws.com — or start from a Neuron deep-learning container that has them.',
-            fixes: isIndex && !/pyg/.test(m[0]) ? [{ title: `Use the CPU wheel index instead of ${cu}`, edits: [{ start: cuStart, end: cuEnd, newText: 'cpu' }] }] : undefined,
+          found.push({
+            start: src.at(m.index),
+            end: src.at(m.index + m[0].length - 1) + 1,
+            text: m[0],
+            cu,
+            fix: isIndex && !/pyg/.test(m[0]) ? { start: src.at(cuIndex), end: src.at(cuIndex + cu.length - 1) + 1 } : undefined,
           });
         }
       }
+      if (!found.length) continue;
+      const [first, ...rest] = found;
+      const describe = (f: (typeof found)[number]) => (f.text.startsWith('http') ? `a CUDA ${f.cu} index (${f.text})` : `a CUDA ${f.cu} build of PyTorch (${f.text})`);
+      const indexes = found.filter((f) => f.fix);
+      const fixes = indexes.map((f) => f.fix!);
+      const cus = [...new Set(indexes.map((f) => f.cu))];
+      ctx.report({
+        start: first.start,
+        end: first.end,
+        message: `RUN installs ${first.text.startsWith('http') ? `wheels from ${describe(first)}` : describe(first)}${rest.length ? `; also ${rest.map((f) => f.text).join(', ')}` : ''}.`,
+        advice:
+          'On Trainium/Inferentia install the CPU build of PyTorch (https://download.pytorch.org/whl/cpu) and the Neuron packages (torch-neuronx, neuronx-cc) from https://pip.repos.neuron.amazonaws.com — or start from a Neuron deep-learning container that has them.',
+        fixes: fixes.length ? [{ title: `Use the CPU wheel index instead of ${cus.join(', ')}`, edits: fixes.map((f) => ({ ...f, newText: 'cpu' })) }] : undefined,
+      });
     }
   },
 };
