@@ -508,6 +508,14 @@ class Parser {
   /** `for k, v in coll :` */
   private forIntro(): void {
     this.i += 3;
+    this.forVariablesIn();
+    this.skip();
+    if (this.code() !== C.Colon) this.fail();
+    this.i++;
+  }
+
+  /** After `for` (an expression's or a template directive's): `k, v in coll`. */
+  private forVariablesIn(): void {
     this.skip();
     this.identifier();
     this.skip();
@@ -519,9 +527,15 @@ class Parser {
     }
     if (this.identifier() !== 'in') this.fail();
     this.expression();
+  }
+
+  /** A template's strip marker `~`, if here (and the space after it). */
+  private stripMarker(): void {
     this.skip();
-    if (this.code() !== C.Colon) this.fail();
-    this.i++;
+    if (this.code() === C.Tilde) {
+      this.i++;
+      this.skip();
+    }
   }
 
   /** `if cond` before a for expression's closing bracket. */
@@ -611,7 +625,6 @@ class Parser {
    * expressions). Newlines are allowed, as the grammar allowed them.
    */
   private quoted(): Quoted {
-    const t = this.t;
     this.i++; // "
     const open = this.i;
     let literal = true;
@@ -652,33 +665,14 @@ class Parser {
   /** `${ expr }` or `%{ directive }`, from the `$` or `%`. */
   private templateSequence(directive: boolean): void {
     this.i += 2;
-    this.skip();
-    if (this.code() === C.Tilde) {
-      this.i++;
-      this.skip();
-    }
+    this.stripMarker();
     if (directive) {
       const word = this.identifier();
       if (word === 'if') this.expression();
-      else if (word === 'for') {
-        this.skip();
-        this.identifier();
-        this.skip();
-        if (this.code() === C.Comma) {
-          this.i++;
-          this.skip();
-          this.identifier();
-          this.skip();
-        }
-        if (this.identifier() !== 'in') this.fail();
-        this.expression();
-      } else if (word !== 'else' && word !== 'endif' && word !== 'endfor') this.fail();
+      else if (word === 'for') this.forVariablesIn();
+      else if (word !== 'else' && word !== 'endif' && word !== 'endfor') this.fail();
     } else if (this.code() !== C.RBrace && this.code() !== C.Tilde) this.expression();
-    this.skip();
-    if (this.code() === C.Tilde) {
-      this.i++;
-      this.skip();
-    }
+    this.stripMarker();
     if (this.code() !== C.RBrace) this.fail();
     this.i++;
   }
