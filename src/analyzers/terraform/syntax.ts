@@ -179,7 +179,7 @@ function parseTfJson(doc: SourceDocument, tfvars: boolean): TfBody {
 
 export const terraformParser: ParserAdapter<ParsedTerraform> = {
   id: 'terraform',
-  async parse(doc: SourceDocument) {
+  parse(doc: SourceDocument): ParsedTerraform {
     const tfvars = isTfvarsPath(doc.relPath);
     const json = /\.json$/i.test(doc.relPath);
     const { body, problem } = json ? { body: parseTfJson(doc, tfvars), problem: undefined } : parseHcl(doc);

@@ -20,7 +20,7 @@ export const cudaWheelIndex: RuleModule<ParsedDocker> = {
       if (ins.keyword !== 'RUN') continue;
       // One RUN installs CUDA builds once: its first CUDA wheel or index is the finding, naming the
       // rest; the fix moves every CUDA index of the RUN to the CPU one.
-      const found: { start: number; end: number; text: string; cu: string; fix?: { start: number; end: number } }[] = [];
+      const found: { start: number; end: number; text: string; cu: string; isIndex: boolean; fix?: { start: number; end: number } }[] = [];
       const sources: { text: string; at: (i: number) => number }[] = [{ text: ins.argsText, at: (i) => ins.argsOffsets[i] }];
       for (const h of ins.heredocs) sources.push({ text: h.body, at: (i) => h.start + i });
       for (const src of sources) {
@@ -34,20 +34,20 @@ export const cudaWheelIndex: RuleModule<ParsedDocker> = {
             end: src.at(m.index + m[0].length - 1) + 1,
             text: m[0],
             cu,
+            isIndex,
             fix: isIndex && !/pyg/.test(m[0]) ? { start: src.at(cuIndex), end: src.at(cuIndex + cu.length - 1) + 1 } : undefined,
           });
         }
       }
       if (!found.length) continue;
       const [first, ...rest] = found;
-      const describe = (f: (typeof found)[number]) => (f.text.startsWith('http') ? `a CUDA ${f.cu} index (${f.text})` : `a CUDA ${f.cu} build of PyTorch (${f.text})`);
       const indexes = found.filter((f) => f.fix);
       const fixes = indexes.map((f) => f.fix!);
       const cus = [...new Set(indexes.map((f) => f.cu))];
       ctx.report({
         start: first.start,
         end: first.end,
-        message: `RUN installs ${first.text.startsWith('http') ? `wheels from ${describe(first)}` : describe(first)}${rest.length ? `; also ${rest.map((f) => f.text).join(', ')}` : ''}.`,
+        message: `RUN installs ${first.isIndex ? `wheels from a CUDA ${first.cu} index` : `a CUDA ${first.cu} build of PyTorch`} (${first.text})${rest.length ? `; also ${rest.map((f) => f.text).join(', ')}` : ''}.`,
         advice:
           'On Trainium/Inferentia install the CPU build of PyTorch (https://download.pytorch.org/whl/cpu) and the Neuron packages (torch-neuronx, neuronx-cc) from https://pip.repos.neuron.amazonaws.com — or start from a Neuron deep-learning container that has them.',
         fixes: fixes.length ? [{ title: `Use the CPU wheel index instead of ${cus.join(', ')}`, edits: fixes.map((f) => ({ ...f, newText: 'cpu' })) }] : undefined,

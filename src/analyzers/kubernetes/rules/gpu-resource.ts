@@ -24,7 +24,8 @@ export const gpuResource: RuleModule<ParsedK8s> = {
       /** Each `limits:`/`requests:` map, to the map that holds it (a container's `resources`). */
       const holder = new Map<object, object>();
       for (const { pair, parent } of pairs) if ((pair.key === 'limits' || pair.key === 'requests') && pair.value) holder.set(pair.value, parent);
-      const asks = new Map<object, Ask[]>();
+      /** Asks by the place both sides share, then by resource: each list is one finding. */
+      const places = new Map<object, Map<string, Ask[]>>();
       for (const { pair, path, parent } of pairs) {
         const m = GPU_RESOURCE.exec(pair.key);
         const parentKey = path[path.length - 1] ?? '';
@@ -36,17 +37,11 @@ export const gpuResource: RuleModule<ParsedK8s> = {
         const ask: Ask = { start: pair.keyNode.start, end: pair.keyNode.end, keyStart, keyEnd: keyStart + m[2].length, resource: m[2], amount, limits: side === 'limits' };
         // The place both sides share: the quota's `hard` map, or the `resources` map above `limits`/`requests`.
         const place = side !== 'limits' && side !== 'requests' ? ask : m[1] ? parent : (holder.get(parent) ?? parent);
-        let byResource = asks.get(place);
-        if (!byResource) asks.set(place, (byResource = []));
-        byResource.push(ask);
+        let byResource = places.get(place);
+        if (!byResource) places.set(place, (byResource = new Map()));
+        byResource.set(ask.resource, [...(byResource.get(ask.resource) ?? []), ask]);
       }
-      const groups: Ask[][] = [];
-      for (const inPlace of asks.values()) {
-        const byResource = new Map<string, Ask[]>();
-        for (const a of inPlace) byResource.set(a.resource, [...(byResource.get(a.resource) ?? []), a]);
-        groups.push(...byResource.values());
-      }
-      for (const group of groups) {
+      for (const group of [...places.values()].flatMap((byResource) => [...byResource.values()])) {
         const at = group.find((a) => a.limits) ?? group[0];
         const mig = at.resource.includes('mig-');
         const both = group.length > 1 ? ' (in limits and requests)' : '';
