@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { codeCacheDir, requireWithCodeCache, setCodeCacheDir } from '../../../src/core/code-cache';
+import { codeCacheDir, KEPT_CACHES, requireWithCodeCache, setCodeCacheDir } from '../../../src/core/code-cache';
 
 describe('core/code-cache: the TypeScript parser bundle compiled through V8 code cache', () => {
   let tmp: string;
@@ -74,6 +74,30 @@ describe('core/code-cache: the TypeScript parser bundle compiled through V8 code
     assert.equal(m.exports.twice(4), 8);
     m.save();
     assert.equal(cacheFiles(dir).length, 2);
+  });
+
+  it("keeps the newest caches of a bundle, removes older builds' caches, leaves other files alone", () => {
+    const dir = path.join(tmp, 'cache');
+    const v8dir = path.join(dir, 'v8');
+    setCodeCacheDir(dir);
+    requireWithCodeCache(bundle, () => assert.fail()).save();
+    const first = cacheFiles(dir)[0];
+    // Caches of earlier builds (older), another bundle's cache and a foreign file.
+    const old = [1, 2, 3, 4, 5].map((i) => `bundle-${process.versions.v8}-x64-${100 + i}-${i}.bin`);
+    const keep = ['bundle-extra-11.3-x64-1-1.bin', 'typescript-estree-11.3-x64-1-1.bin', 'notes.txt'];
+    [...old, ...keep].forEach((name, i) => {
+      writeFileSync(path.join(v8dir, name), 'x');
+      utimesSync(path.join(v8dir, name), 1_600_000_000 + i, 1_600_000_000 + i);
+    });
+    writeFileSync(bundle, 'exports.twice = (n) => n * 2; // the next build, longer than the first\n');
+    requireWithCodeCache(bundle, () => assert.fail()).save();
+    const after = cacheFiles(dir);
+    const ours = after.filter((f) => /^bundle-\d/.test(f));
+    assert.equal(ours.length, KEPT_CACHES, after.join(', '));
+    assert.ok(ours.includes(first), 'the previous build (the newest other) stays');
+    assert.ok(ours.includes(old[4]), 'the newest of the older builds stays');
+    for (const f of old.slice(0, 4)) assert.ok(!after.includes(f), `${f} removed`);
+    for (const f of keep) assert.ok(after.includes(f), `${f} kept`);
   });
 
   it('without a cache folder, or with one that cannot be written, loads plainly and writes nothing', () => {
