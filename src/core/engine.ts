@@ -5,7 +5,7 @@ import { SourceDocument } from './document';
 import type { EffectiveConfig } from './config';
 import { docsUrlFor, type Analyzer, type ReportDescriptor, type RuleContext } from './rule';
 import { parseSuppressions } from './suppressions';
-import { CATEGORY_BLOCKS, type Finding, type ScanError } from './types';
+import { CATEGORY_BLOCKS, type FileDependency, type Finding, type ScanError } from './types';
 import { compareFindings } from './order';
 import { nestsDeeperThan } from './nesting';
 import { analyzeFile, type FileAnalyzer, type FileStat } from './file-analysis';
@@ -18,6 +18,8 @@ export interface DocumentAnalysis {
   errors: ScanError[];
   /** Not analysed here: a heavy analyzer applies and `skipHeavy` was asked (see Analyzer.heavy). */
   deferred?: true;
+  /** Other files the findings depend on (ParserAdapter.dependencies), when there are any. */
+  dependencies?: FileDependency[];
 }
 
 /** Analyzers that read this path. */
@@ -92,7 +94,8 @@ export async function analyzeDocument(
   const applicable = [...matching.filter((a) => !a.generic), ...matching.filter((a) => a.generic)];
   let claimed = false;
 
-  const parsed = new Map<string, { value?: unknown; failed?: boolean; dispose?: () => void }>();
+  const parsed = new Map<string, { value?: unknown; failed?: boolean; dispose?: () => void; dependencies?: () => readonly FileDependency[] }>();
+  let dependencies: FileDependency[] | undefined;
   try {
     for (const a of applicable) {
       throwIfCancelled(signal);
@@ -101,7 +104,11 @@ export async function analyzeDocument(
       if (!entry) {
         try {
           const value = await a.parser.parse(doc);
-          entry = { value, dispose: a.parser.dispose ? () => a.parser.dispose!(value) : undefined };
+          entry = {
+            value,
+            dispose: a.parser.dispose ? () => a.parser.dispose!(value) : undefined,
+            dependencies: a.parser.dependencies ? () => a.parser.dependencies!(value) : undefined,
+          };
           for (const problem of a.parser.problems?.(value) ?? []) errors.push({ file: doc.relPath, message: `could not parse all of it as ${a.parser.id}: ${problem}` });
         } catch (err) {
           if (err instanceof CancelledError) throw err;
@@ -142,6 +149,10 @@ export async function analyzeDocument(
         }
       });
     }
+    for (const e of parsed.values()) {
+      const deps = e.dependencies?.();
+      if (deps?.length) (dependencies ??= []).push(...deps);
+    }
   } finally {
     for (const e of parsed.values()) e.dispose?.();
   }
@@ -166,7 +177,7 @@ export async function analyzeDocument(
     return true;
   });
   kept.sort(compareFindings);
-  return { findings: kept, errors };
+  return dependencies ? { findings: kept, errors, dependencies } : { findings: kept, errors };
 }
 
 export interface ScanProgress {

@@ -3,11 +3,12 @@ import type { SkippedFile } from './discovery';
 import { analyzeDocument, readSourceFile } from './engine';
 import { SourceDocument } from './document';
 import type { Analyzer } from './rule';
-import type { Finding, ScanError } from './types';
+import type { FileDependency, Finding, ScanError } from './types';
 
 /** What analysing one file on disk gave: findings, or a reason it was skipped. */
 export type FileOutcome =
-  | { kind: 'analyzed'; findings: Finding[]; errors: ScanError[] }
+  /** `dependencies`: other files the findings depend on (see DocumentAnalysis), for the scan cache. */
+  | { kind: 'analyzed'; findings: Finding[]; errors: ScanError[]; dependencies?: FileDependency[] }
   | { kind: 'skipped'; skip: SkippedFile; error?: ScanError };
 
 /** Reads and analyses one file; never throws for bad input (cancellation aside). */
@@ -45,7 +46,7 @@ async function readAndAnalyze(
   if (!(read instanceof SourceDocument)) return { kind: 'skipped', skip: read, error: { file: relPath, message: `could not read: ${read.detail}` } };
   const result = await analyzeDocument(read, analyzers, config, signal, skipHeavy);
   if (result.deferred) return 'deferred';
-  return { kind: 'analyzed', findings: result.findings, errors: result.errors };
+  return result.dependencies ? { kind: 'analyzed', findings: result.findings, errors: result.errors, dependencies: result.dependencies } : { kind: 'analyzed', findings: result.findings, errors: result.errors };
 }
 
 /** Size and modification time from discovery, for analyzers that compare them (the scan cache). */

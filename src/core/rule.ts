@@ -1,5 +1,5 @@
 import type { SourceDocument } from './document';
-import type { Category, Effort, Fix, NeuronTrack, Severity, Target, Workload, CudaRefKind } from './types';
+import type { Category, Effort, FileDependency, Fix, NeuronTrack, Severity, Target, Workload, CudaRefKind } from './types';
 
 /** Where rule docs live: docs/rules/<ruleId>.md ships with the extension; this is its public address. */
 export const DOCS_BASE_URL = 'https://github.com/accel-advisor/accel-advisor/blob/main/docs/rules/';
@@ -74,6 +74,11 @@ export interface ParserAdapter<P> {
    * rest): each becomes one of the file's errors, beside its findings.
    */
   problems?(parsed: P): readonly string[];
+  /**
+   * Other files on disk the rules read for this document (once they ran), as they were: a cached
+   * result is stale when one of them changes (the scan cache compares them).
+   */
+  dependencies?(parsed: P): readonly FileDependency[];
 }
 
 export interface Analyzer<P = unknown> {

@@ -39,11 +39,12 @@ function digestEngine(): string {
 
 /**
  * The scan cache (`scan --cache`), after ESLint's: per file, its size and modification time and
- * what analysing it gave. A file whose size and mtime are unchanged is not read again. The cache
- * is void as a whole when the engine (its build) or the configuration differ. Prices are not
- * cached: reports are priced afresh from the findings.
+ * what analysing it gave. A file whose size and mtime are unchanged is not read again, unless a
+ * file its findings depend on changed (a Terraform file's region comes from its module's other
+ * files: their sizes and times are kept with it). The cache is void as a whole when the engine
+ * (its build) or the configuration differ. Prices are not cached: reports are priced afresh.
  */
-const CACHE_VERSION = 1;
+const CACHE_VERSION = 2;
 
 const findingSchema = z
   .object({
@@ -63,7 +64,12 @@ const findingSchema = z
   .passthrough();
 const errorSchema = z.object({ file: z.string(), message: z.string() });
 const outcomeSchema = z.union([
-  z.object({ kind: z.literal('analyzed'), findings: z.array(findingSchema), errors: z.array(errorSchema) }),
+  z.object({
+    kind: z.literal('analyzed'),
+    findings: z.array(findingSchema),
+    errors: z.array(errorSchema),
+    dependencies: z.array(z.object({ path: z.string(), size: z.number(), mtimeMs: z.number() })).optional(),
+  }),
   z.object({
     kind: z.literal('skipped'),
     skip: z.object({ relPath: z.string(), reason: z.enum(['too-large', 'unreadable']), detail: z.string().optional() }),
@@ -81,6 +87,19 @@ interface Entry {
   size: number;
   mtimeMs: number;
   outcome: FileOutcome;
+}
+
+/** Whether every file a cached result depends on is as it was (same size and time, still there). */
+function dependenciesUnchanged(outcome: FileOutcome): boolean {
+  if (outcome.kind !== 'analyzed' || !outcome.dependencies) return true;
+  return outcome.dependencies.every((d) => {
+    try {
+      const st = statSync(d.path);
+      return st.size === d.size && st.mtimeMs === d.mtimeMs;
+    } catch {
+      return false;
+    }
+  });
 }
 
 /** Where a scan of these paths keeps its cache by default: the user's cache folder, never the repository. */
@@ -142,7 +161,7 @@ export class ScanCache {
       }
       const { size, mtimeMs } = st;
       const old = this.previous.get(absPath);
-      if (old && old.relPath === relPath && old.size === size && old.mtimeMs === mtimeMs) {
+      if (old && old.relPath === relPath && old.size === size && old.mtimeMs === mtimeMs && dependenciesUnchanged(old.outcome)) {
         this.hits++;
         this.next.set(absPath, old);
         return old.outcome;

@@ -104,12 +104,20 @@ export interface Finding {
   fixes?: Fix[];
   /** Instance count where the code states it literally. */
   count?: number;
-  /** Region where the code states it literally (a provider block, a stack env). */
+  /** Region where the code states it (a provider block, a stack env; for Terraform, in any file of the module). */
   region?: string;
   workload?: Workload;
   /** Identifies one deployed resource, so the same resource reached twice is priced once. */
   resourceKey?: string;
   cudaKind?: CudaRefKind;
+}
+
+/** A file other than the analysed one that its findings depend on (a Terraform module's other files), as it was when read. */
+export interface FileDependency {
+  /** Absolute path (a file or a folder). */
+  path: string;
+  size: number;
+  mtimeMs: number;
 }
 
 export interface ScanError {

@@ -13,7 +13,8 @@ export interface InstanceSite {
   text: string;
   workload?: Workload;
   count?: number;
-  region?: string;
+  /** The region it deploys to; a function when finding it out costs (read only for real instance types). */
+  region?: string | (() => string | undefined);
   /** Identifies the deployed resource, e.g. "terraform:aws_instance.trainer" (for de-duplicated totals). */
   resourceKey?: string;
   /** Short description of the place, e.g. "aws_instance.trainer" or "SageMaker estimator". */
@@ -99,7 +100,8 @@ export function describeInstance(site: InstanceSite): ReportDescriptor | undefin
   }
   if (site.workload) d.workload = site.workload;
   if (site.count !== undefined) d.count = site.count;
-  if (site.region) d.region = site.region;
+  const region = typeof site.region === 'function' ? site.region() : site.region;
+  if (region) d.region = region;
   if (site.resourceKey) d.resourceKey = site.resourceKey;
   return d;
 }

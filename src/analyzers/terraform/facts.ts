@@ -2,12 +2,14 @@ import type { SourceDocument } from '../../core/document';
 import type { Workload } from '../../core/types';
 import type { TfAttribute, TfBlock, TfBody, TfEntry, TfExpr, ParsedTerraform } from './syntax';
 import { workloadFromNames } from '../shared/workload';
+import { regionFactsOf, siblingFacts, type RegionFacts } from './module';
 
 export { workloadFromNames };
 
 /**
  * Facts around a Terraform value that pricing needs: how many, where, for what, and which
- * deployed resource it is. Everything here reads only literals in the same file.
+ * deployed resource it is. Everything here reads literals in the same file, except regions,
+ * which come from the whole module when the file does not state them (see fileRegions).
  */
 
 /** Literal strings a value can take: itself, tuple items, a conditional's branches, function arguments. */
@@ -110,54 +112,104 @@ export function isRegion(s: string | undefined): s is string {
   return !!s && REGION_RE.test(s);
 }
 
-/** Regions of the same file's `provider "aws"` blocks: the default one and each alias. */
+/**
+ * The regions a file's resources deploy to: its default `provider "aws"` and each alias. A region
+ * written as a literal in the file is taken as it is; any other (`var.region`, `local.region`,
+ * or no provider in the file at all) is resolved with the whole module: the other files of the
+ * folder (module.ts), read only then.
+ */
 export interface FileRegions {
-  default?: string;
-  aliases: Map<string, string>;
+  /** The default provider's region. */
+  readonly default: string | undefined;
+  alias(name: string): string | undefined;
 }
 
-function resolveLiteral(parsed: ParsedTerraform, e: TfExpr | undefined): string | undefined {
-  if (!e) return undefined;
+const MAX_RESOLVE_DEPTH = 8;
+
+/** A literal string an expression comes to: itself, a variable's value (auto-loaded tfvars, else its default), a local's. */
+function resolveString(e: TfExpr | undefined, module: readonly RegionFacts[], depth = 0): string | undefined {
+  if (!e || depth > MAX_RESOLVE_DEPTH) return undefined;
   if (e.kind === 'string') return e.value;
   if (e.kind !== 'ref') return undefined;
-  const [ns, name] = e.path.split('.');
-  for (const b of parsed.body.blocks) {
-    if (ns === 'var' && b.type === 'variable' && b.labels[0] === name) {
-      const d = attr(b.body, 'default')?.value;
-      return d?.kind === 'string' ? d.value : undefined;
+  const [ns, name, more] = e.path.split('.');
+  if (more !== undefined || !name) return undefined;
+  if (ns === 'var') {
+    // terraform.tfvars, then *.auto.tfvars in name order: the last loaded wins; else the default.
+    let value: TfExpr | undefined;
+    let rank = 0;
+    for (const f of module) {
+      const v = f.values.get(name);
+      if (v && f.valuesRank >= rank) {
+        value = v;
+        rank = f.valuesRank;
+      }
     }
-    if (ns === 'local' && b.type === 'locals') {
-      const v = attr(b.body, name)?.value;
-      if (v) return v.kind === 'string' ? v.value : undefined;
-    }
+    if (value) return resolveString(value, module, depth + 1);
+    const d = module.find((f) => f.variables.has(name))?.variables.get(name);
+    return resolveString(d, module, depth + 1);
   }
+  if (ns === 'local') return resolveString(module.find((f) => f.locals.has(name))?.locals.get(name), module, depth + 1);
   return undefined;
 }
 
+const regionMemo = new WeakMap<ParsedTerraform, FileRegions>();
+
 export function fileRegions(parsed: ParsedTerraform): FileRegions {
-  const out: FileRegions = { aliases: new Map() };
+  let regions = regionMemo.get(parsed);
+  if (regions) return regions;
+  const own = regionFactsOf(parsed, parsed.fileName ?? '');
+  let module: RegionFacts[] | undefined;
+  const wholeModule = (): RegionFacts[] => {
+    if (!module) {
+      const siblings = parsed.absPath ? siblingFacts(parsed.absPath) : undefined;
+      if (siblings) parsed.dependencies = siblings.deps;
+      module = [own, ...(siblings?.facts ?? [])];
+    }
+    return module;
+  };
+  const found = new Map<string, string | undefined>();
+  const lookup = (alias: string | undefined): string | undefined => {
+    const key = alias ?? '';
+    if (found.has(key)) return found.get(key);
+    let region: string | undefined;
+    const mine = own.providers.find((p) => p.alias === alias);
+    if (mine?.region.kind === 'string') region = isRegion(mine.region.value) ? mine.region.value : undefined;
+    else {
+      const all = wholeModule();
+      for (const f of all) {
+        const p = f.providers.find((q) => q.alias === alias);
+        const r = p && resolveString(p.region, all);
+        if (p) {
+          region = isRegion(r) ? r : undefined;
+          break;
+        }
+      }
+    }
+    found.set(key, region);
+    return region;
+  };
+  // A tfvars file's own `region` (or `aws_region`) is the region its values are deployed with.
+  let ownTfvarsRegion: string | undefined;
   if (parsed.fileKind === 'tfvars') {
     for (const name of ['region', 'aws_region']) {
       const v = attr(parsed.body, name)?.value;
-      if (v?.kind === 'string' && isRegion(v.value)) out.default = v.value;
+      if (v?.kind === 'string' && isRegion(v.value)) ownTfvarsRegion = v.value;
     }
-    return out;
   }
-  for (const b of parsed.body.blocks) {
-    if (b.type !== 'provider' || b.labels[0] !== 'aws') continue;
-    const region = resolveLiteral(parsed, attr(b.body, 'region')?.value);
-    if (!isRegion(region)) continue;
-    const alias = attr(b.body, 'alias')?.value;
-    if (alias?.kind === 'string') out.aliases.set(alias.value, region);
-    else out.default ??= region;
-  }
-  return out;
+  regions = {
+    get default() {
+      return ownTfvarsRegion ?? lookup(undefined);
+    },
+    alias: (name) => lookup(name),
+  };
+  regionMemo.set(parsed, regions);
+  return regions;
 }
 
 /** The region a resource or module deploys to: its `provider = aws.alias`, else the default provider. */
 export function regionFor(regions: FileRegions, body: TfBody): string | undefined {
   const p = attr(body, 'provider')?.value;
-  if (p?.kind === 'ref' && p.path.startsWith('aws.')) return regions.aliases.get(p.path.slice(4));
+  if (p?.kind === 'ref' && p.path.startsWith('aws.')) return regions.alias(p.path.slice(4));
   return regions.default;
 }
 

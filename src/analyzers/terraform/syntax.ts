@@ -1,6 +1,7 @@
 import { parseTree, type Node as JsonNode, type ParseError } from 'jsonc-parser';
 import type { SourceDocument } from '../../core/document';
 import type { ParserAdapter } from '../../core/rule';
+import type { FileDependency } from '../../core/types';
 import { parseHclBody } from './hcl';
 
 /**
@@ -55,6 +56,11 @@ export interface ParsedTerraform {
   body: TfBody;
   /** Where an HCL file stopped being readable, when the rest of it was still read. */
   problem?: string;
+  /** The file's name, and its path when it is a file on disk (its folder is its module: module.ts). */
+  fileName?: string;
+  absPath?: string;
+  /** Other files of the module that were read for facts (regions), set once they are. */
+  dependencies?: FileDependency[];
 }
 
 export function isTfvarsPath(relPath: string): boolean {
@@ -183,7 +189,11 @@ export const terraformParser: ParserAdapter<ParsedTerraform> = {
     const tfvars = isTfvarsPath(doc.relPath);
     const json = /\.json$/i.test(doc.relPath);
     const { body, problem } = json ? { body: parseTfJson(doc, tfvars), problem: undefined } : parseHcl(doc);
-    return problem === undefined ? { fileKind: tfvars ? 'tfvars' : 'tf', body } : { fileKind: tfvars ? 'tfvars' : 'tf', body, problem };
+    const parsed: ParsedTerraform = { fileKind: tfvars ? 'tfvars' : 'tf', body, fileName: doc.relPath.slice(doc.relPath.lastIndexOf('/') + 1) };
+    if (problem !== undefined) parsed.problem = problem;
+    if (doc.absPath) parsed.absPath = doc.absPath;
+    return parsed;
   },
   problems: (parsed) => (parsed.problem === undefined ? [] : [parsed.problem]),
+  dependencies: (parsed) => parsed.dependencies ?? [],
 };

@@ -12,7 +12,7 @@ import type { TfExpr } from './syntax';
 export function reportValueInstances(
   ctx: RuleContext,
   value: TfExpr,
-  opts: { address: string; where: string; rootPath?: string[]; names?: (string | undefined)[]; workload?: Workload; copies?: number; count?: number; region?: string },
+  opts: { address: string; where: string; rootPath?: string[]; names?: (string | undefined)[]; workload?: Workload; copies?: number; count?: number; region?: string | (() => string | undefined) },
 ): void {
   for (const site of walkValue(value, opts.rootPath ?? [], opts.count)) {
     const path = joinPath(site.path);

@@ -111,7 +111,7 @@ export const terraformInstanceType: RuleModule<ParsedTerraform> = {
       const fromType = typeWorkload(type);
       const referrer = referrers.get(address);
       const resourceWorkload = fromType.workload ?? workloadFromNames([name, ...nameWords(r.body), ...(referrer?.names ?? [])]);
-      const region = regionFor(regions, r.body);
+      const region = () => regionFor(regions, r.body);
       const copies = metaCount(r.body);
 
       const visit = (body: TfBody, chain: { type: string; index?: number; body: TfBody }[]) => {

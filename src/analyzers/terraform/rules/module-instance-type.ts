@@ -9,7 +9,7 @@ const META_ARGUMENTS = new Set(['source', 'version', 'providers', 'depends_on', 
 function providerRegion(providers: TfExpr | undefined, regions: ReturnType<typeof fileRegions>): string | undefined {
   if (providers?.kind !== 'object') return regions.default;
   const aws = providers.entries.find((e) => e.key === 'aws')?.value;
-  if (aws?.kind === 'ref' && aws.path.startsWith('aws.')) return regions.aliases.get(aws.path.slice(4));
+  if (aws?.kind === 'ref' && aws.path.startsWith('aws.')) return regions.alias(aws.path.slice(4));
   return regions.default;
 }
 
@@ -32,7 +32,7 @@ export const terraformModuleInstanceType: RuleModule<ParsedTerraform> = {
     for (const b of parsed.body.blocks) {
       if (b.type !== 'module' || !b.labels[0]) continue;
       const name = b.labels[0];
-      const region = providerRegion(attr(b.body, 'providers')?.value, regions);
+      const region = () => providerRegion(attr(b.body, 'providers')?.value, regions);
       const copies = metaCount(b.body);
       const count = bodyCount(b.body);
       for (const a of b.body.attributes) {

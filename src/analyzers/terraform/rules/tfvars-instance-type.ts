@@ -18,7 +18,7 @@ export const terraformTfvarsInstanceType: RuleModule<ParsedTerraform> = {
   },
   check(parsed, ctx) {
     if (parsed.fileKind !== 'tfvars') return;
-    const region = fileRegions(parsed).default;
+    const region = () => fileRegions(parsed).default;
     for (const a of parsed.body.attributes) {
       reportValueInstances(ctx, a.value, { address: `var.${a.name}`, where: `${ctx.document.baseName} value of var.${a.name}`, names: [a.name], region });
     }

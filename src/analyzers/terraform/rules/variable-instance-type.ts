@@ -15,7 +15,7 @@ export const terraformVariableInstanceType: RuleModule<ParsedTerraform> = {
   },
   check(parsed, ctx) {
     if (parsed.fileKind !== 'tf') return;
-    const region = fileRegions(parsed).default;
+    const region = () => fileRegions(parsed).default;
     for (const b of parsed.body.blocks) {
       if (b.type === 'variable' && b.labels[0]) {
         const name = b.labels[0];

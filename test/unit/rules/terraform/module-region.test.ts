@@ -1,0 +1,111 @@
+import assert from 'node:assert/strict';
+import { promises as fs } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { allAnalyzers } from '../../../../src/analyzers';
+import { clearModuleMemo } from '../../../../src/analyzers/terraform/module';
+import { DEFAULT_CONFIG } from '../../../../src/core/config';
+import { SourceDocument } from '../../../../src/core/document';
+import { analyzeDocument } from '../../../../src/core/engine';
+import { analyzeFile } from '../../../../src/core/file-analysis';
+import { runCli } from '../../robustness/helpers/cli';
+
+/** The region of a Terraform finding comes from its module (the folder), not only its file. */
+describe('terraform: regions from the other files of the module', () => {
+  let dir: string;
+  beforeEach(async () => {
+    dir = await fs.mkdtemp(path.join(os.tmpdir(), 'aa-tf-module-'));
+    clearModuleMemo();
+  });
+  afterEach(async () => {
+    await fs.rm(dir, { recursive: true, force: true });
+  });
+  const write = (name: string, text: string) => fs.writeFile(path.join(dir, name), text);
+  /** Each instance type found in a file, with the region it is priced in. */
+  async function regions(name: string): Promise<Record<string, string | undefined>> {
+    const outcome = await analyzeFile(path.join(dir, name), name, allAnalyzers, DEFAULT_CONFIG);
+    assert.equal(outcome.kind, 'analyzed');
+    const out: Record<string, string | undefined> = {};
+    if (outcome.kind === 'analyzed') for (const f of outcome.findings) if (f.instanceType) out[f.instanceType] = f.region;
+    return out;
+  }
+  const MAIN = 'resource "aws_instance" "trainer" {\n  instance_type = "p4d.24xlarge"\n}\n';
+
+  it('a provider in providers.tf gives main.tf its region', async () => {
+    await write('providers.tf', 'provider "aws" {\n  region = "eu-west-1"\n}\n');
+    await write('main.tf', MAIN);
+    assert.deepEqual(await regions('main.tf'), { 'p4d.24xlarge': 'eu-west-1' });
+  });
+
+  it('var.region: the default in variables.tf, overridden by terraform.tfvars, overridden by *.auto.tfvars', async () => {
+    await write('providers.tf', 'provider "aws" {\n  region = var.region\n}\n');
+    await write('variables.tf', 'variable "region" {\n  type    = string\n  default = "us-west-2"\n}\n');
+    await write('main.tf', MAIN);
+    assert.deepEqual(await regions('main.tf'), { 'p4d.24xlarge': 'us-west-2' });
+    await write('terraform.tfvars', 'region = "eu-central-1"\n');
+    clearModuleMemo();
+    assert.deepEqual(await regions('main.tf'), { 'p4d.24xlarge': 'eu-central-1' });
+    await write('zz.auto.tfvars', 'region = "ap-south-1"\n');
+    clearModuleMemo();
+    assert.deepEqual(await regions('main.tf'), { 'p4d.24xlarge': 'ap-south-1' });
+  });
+
+  it('a local, and provider aliases defined in another file', async () => {
+    await write('locals.tf', 'locals {\n  home = "sa-east-1"\n}\n');
+    await write('providers.tf', 'provider "aws" {\n  region = local.home\n}\nprovider "aws" {\n  alias  = "west"\n  region = "us-west-2"\n}\n');
+    await write('main.tf', `${MAIN}resource "aws_instance" "server" {\n  provider      = aws.west\n  instance_type = "g5.xlarge"\n}\n`);
+    assert.deepEqual(await regions('main.tf'), { 'p4d.24xlarge': 'sa-east-1', 'g5.xlarge': 'us-west-2' });
+  });
+
+  it("a region written in the file itself wins; a variable's value in terraform.tfvars is priced with the module's provider", async () => {
+    await write('providers.tf', 'provider "aws" {\n  region = "eu-west-1"\n}\n');
+    await write('main.tf', `provider "aws" {\n  region = "us-east-2"\n}\n${MAIN}`);
+    assert.deepEqual(await regions('main.tf'), { 'p4d.24xlarge': 'us-east-2' });
+    await write('main.tf', MAIN);
+    await write('terraform.tfvars', 'gpu_type = "g5.2xlarge"\n');
+    assert.deepEqual(await regions('terraform.tfvars'), { 'g5.2xlarge': 'eu-west-1' });
+  });
+
+  it('only the same folder is the module; broken or unreadable siblings say nothing', async () => {
+    await fs.mkdir(path.join(dir, 'modules'));
+    await write('providers.tf', 'provider "aws" {\n  region = "eu-west-1"\n}\n');
+    await write('broken.tf', 'provider "aws" {\n  region = \n');
+    await write('modules/main.tf', MAIN);
+    await write('main.tf', MAIN);
+    assert.deepEqual(await regions('modules/main.tf'), { 'p4d.24xlarge': undefined });
+    assert.deepEqual(await regions('main.tf'), { 'p4d.24xlarge': 'eu-west-1' });
+  });
+
+  it("a document that is no file on disk (an editor's untitled one) keeps to its own text", async () => {
+    await write('providers.tf', 'provider "aws" {\n  region = "eu-west-1"\n}\n');
+    const r = await analyzeDocument(new SourceDocument('main.tf', MAIN), allAnalyzers, DEFAULT_CONFIG);
+    assert.equal(r.findings[0].region, undefined);
+    assert.equal(r.dependencies, undefined);
+    const onDisk = await analyzeDocument(new SourceDocument('main.tf', MAIN, path.join(dir, 'main.tf')), allAnalyzers, DEFAULT_CONFIG);
+    assert.equal(onDisk.findings[0].region, 'eu-west-1');
+    assert.deepEqual(onDisk.dependencies?.map((d) => path.basename(d.path)).sort(), [path.basename(dir), 'providers.tf']);
+  });
+
+  it('the report prices it in that region, and the scan cache sees an edit of providers.tf', async () => {
+    await write('providers.tf', 'provider "aws" {\n  region = "eu-west-1"\n}\n');
+    await write('main.tf', MAIN);
+    const cacheDir = `${dir}-cache`; // outside: a file added to the folder is a change to the module
+    const scan = async () => {
+      const { code, out, err } = await runCli(['scan', '.', '--format', 'json', '--fail-on', 'none', '--cache'], { cwd: dir, env: { ACCEL_ADVISOR_CACHE_DIR: cacheDir } });
+      assert.equal(code, 0, err);
+      const doc = JSON.parse(out);
+      return { cost: doc.findings.find((f: { instanceType?: string }) => f.instanceType === 'p4d.24xlarge')?.cost, reused: Number(/(\d+) files reused/.exec(err)?.[1]) };
+    };
+    const first = await scan();
+    assert.equal(first.cost.region, 'eu-west-1');
+    assert.equal((await scan()).reused, 2, 'unchanged: main.tf comes from the cache');
+    // Same size, so only the time tells it changed.
+    await write('providers.tf', 'provider "aws" {\n  region = "eu-west-3"\n}\n');
+    const later = new Date(Date.now() + 5000);
+    await fs.utimes(path.join(dir, 'providers.tf'), later, later);
+    const third = await scan();
+    assert.equal(third.cost.region, 'eu-west-3');
+    assert.notEqual(third.cost.monthlyUsd, undefined);
+    await fs.rm(cacheDir, { recursive: true, force: true });
+  });
+});
