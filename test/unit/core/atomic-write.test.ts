@@ -46,6 +46,13 @@ describe('writeFileAtomic', () => {
     }
   });
 
+  it('writes into a character device in place (--output /dev/null), never replacing it', async function () {
+    if (process.platform === 'win32') this.skip();
+    await writeFileAtomic('/dev/null', 'a report nobody keeps\n'.repeat(1000));
+    assert.ok(statSync('/dev/null').isCharacterDevice(), '/dev/null is still the device');
+    assert.ok(!readdirSync('/dev').some((n) => n.startsWith('.null.')), 'no temporary file beside it');
+  });
+
   it('keeps a symbolic link a link and replaces the file it points to', async function () {
     if (process.platform === 'win32') this.skip();
     mkdirSync(path.join(dir, 'real'));
