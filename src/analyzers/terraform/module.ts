@@ -107,9 +107,11 @@ function unchanged(d: FileDependency): boolean {
   return !!now && now.size === d.size && now.mtimeMs === d.mtimeMs;
 }
 
-function statDep(p: string): FileDependency | undefined {
+/** Size and time of a path; `file`: only a regular file (a link to a pipe or a device would never end reading). */
+function statDep(p: string, file = false): FileDependency | undefined {
   try {
     const st = statSync(p);
+    if (file && !st.isFile()) return undefined;
     return { path: p, size: st.size, mtimeMs: st.mtimeMs };
   } catch {
     return undefined;
@@ -141,7 +143,7 @@ export function siblingFacts(absPath: string, now = Date.now()): { facts: Region
     }
     const deps: FileDependency[] = [folder];
     for (const name of names) {
-      const d = statDep(path.join(dir, name));
+      const d = statDep(path.join(dir, name), true);
       if (d) deps.push(d);
     }
     const signature = deps.map((d) => `${d.path}:${d.size}:${d.mtimeMs}`).join('\n');

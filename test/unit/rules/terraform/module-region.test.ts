@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -73,6 +74,16 @@ describe('terraform: regions from the other files of the module', () => {
     await write('modules/main.tf', MAIN);
     await write('main.tf', MAIN);
     assert.deepEqual(await regions('modules/main.tf'), { 'p4d.24xlarge': undefined });
+    assert.deepEqual(await regions('main.tf'), { 'p4d.24xlarge': 'eu-west-1' });
+  });
+
+  it('a sibling that is a link to a pipe or a device is not read (reading would never end)', async function () {
+    if (process.platform === 'win32') this.skip();
+    await write('providers.tf', 'provider "aws" {\n  region = "eu-west-1"\n}\n');
+    execFileSync('mkfifo', [path.join(dir, 'pipe')]);
+    await fs.symlink(path.join(dir, 'pipe'), path.join(dir, 'a-pipe.tf'));
+    await fs.symlink('/dev/zero', path.join(dir, 'b-zero.tf'));
+    await write('main.tf', MAIN);
     assert.deepEqual(await regions('main.tf'), { 'p4d.24xlarge': 'eu-west-1' });
   });
 
