@@ -43,7 +43,7 @@ export async function scanPaths(
       const abs = path.resolve(p);
       const st = await fs.stat(abs).catch(() => undefined);
       if (!st) throw new Error(`${p}: no such file or folder`);
-      return { abs, isDir: st.isDirectory() };
+      return { abs, isDir: st.isDirectory(), isFile: st.isFile(), size: st.size };
     }),
   );
   const root = entries.length === 1 ? (entries[0].isDir ? entries[0].abs : path.dirname(entries[0].abs)) : commonRoot(entries.map((e) => (e.isDir ? e.abs : path.dirname(e.abs))));
@@ -58,6 +58,12 @@ export async function scanPaths(
       merged.errors.push(...r.errors.map((e) => ({ ...e, file: fix(e.file) })));
       merged.skipped.push(...r.skipped.map((s) => ({ ...s, relPath: fix(s.relPath) })));
       merged.filesScanned += r.filesScanned;
+    } else if (!entry.isFile) {
+      // A device or a pipe named on the command line (/dev/zero, a process substitution): never read.
+      merged.skipped.push({ relPath: prefix, reason: 'unreadable', detail: 'not a regular file (a device or a pipe)' });
+      merged.errors.push({ file: prefix, message: 'could not read: not a regular file (a device or a pipe)' });
+    } else if (entry.size > opts.config.maxFileSizeKb * 1024) {
+      merged.skipped.push({ relPath: prefix, reason: 'too-large', detail: `${entry.size} bytes > limit ${opts.config.maxFileSizeKb * 1024}` });
     } else {
       const outcome = await analyzeFile(entry.abs, prefix, opts.analyzers, opts.config, opts.signal);
       if (outcome.kind === 'analyzed') {

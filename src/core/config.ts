@@ -1,7 +1,7 @@
-import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import * as z from 'zod';
+import { readTextFile } from './read-text';
 import { SEVERITIES, TARGETS, type NeuronTrack, type Severity, type Target } from './types';
 
 export const CONFIG_FILE_NAME = '.accel-advisor.json';
@@ -109,6 +109,9 @@ export function mergeConfig(base: EffectiveConfig, file: ConfigFile | undefined,
   };
 }
 
+/** No configuration file is this long; a larger one (or a device, a pipe) is refused unread. */
+export const MAX_CONFIG_BYTES = 1024 * 1024;
+
 /**
  * Loads the config for a scan: an explicit file (must exist) or `.accel-advisor.json` in the root
  * (optional). Throws ConfigError on a bad file.
@@ -117,7 +120,7 @@ export async function loadConfig(root: string, explicitFile?: string): Promise<{
   const file = explicitFile ? path.resolve(explicitFile) : path.join(root, CONFIG_FILE_NAME);
   let text: string;
   try {
-    text = await fs.readFile(file, 'utf8');
+    text = await readTextFile(file, MAX_CONFIG_BYTES);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (!explicitFile && code === 'ENOENT') return { config: DEFAULT_CONFIG };

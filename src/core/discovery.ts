@@ -2,6 +2,7 @@ import { existsSync, promises as fs, realpathSync, statSync, type Dirent, type S
 import * as path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import picomatch from 'picomatch';
+import { NotReadableError, readTextFile } from './read-text';
 
 /** Folders never worth reading: VCS data, dependencies, virtual environments, build output, caches. */
 export const DEFAULT_EXCLUDED_DIRS = new Set([
@@ -36,6 +37,8 @@ export interface DiscoveryOptions {
   /** Honour .gitignore files (default true). */
   gitignore?: boolean;
   onSkip?: (skip: SkippedFile) => void;
+  /** A file that decides what is scanned could not be used (a .gitignore that is a device or a pipe). */
+  onProblem?: (problem: { file: string; message: string }) => void;
 }
 
 export class CancelledError extends Error {
@@ -55,11 +58,15 @@ interface IgnoreLayer {
   ig: Ignore;
 }
 
-async function readGitignore(dirAbs: string): Promise<Ignore | undefined> {
+/** A .gitignore larger than this is not a list of patterns anyone wrote. */
+const MAX_GITIGNORE_BYTES = 8 * 1024 * 1024;
+
+/** A folder's .gitignore; a refused one (a link to a device, a pipe, huge) is reported and not applied. */
+async function readGitignore(dirAbs: string, onRefused: (reason: string) => void): Promise<Ignore | undefined> {
   try {
-    const text = await fs.readFile(path.join(dirAbs, '.gitignore'), 'utf8');
-    return ignore().add(text);
-  } catch {
+    return ignore().add(await readTextFile(path.join(dirAbs, '.gitignore'), MAX_GITIGNORE_BYTES));
+  } catch (err) {
+    if (err instanceof NotReadableError) onRefused(err.reason);
     return undefined;
   }
 }
@@ -103,7 +110,9 @@ export async function* discoverFiles(root: string, opts: DiscoveryOptions): Asyn
     }
     let here = layers;
     if (useGitignore && entries.some((e) => e.name === '.gitignore')) {
-      const ig = await readGitignore(dirAbs);
+      const ig = await readGitignore(dirAbs, (reason) =>
+        opts.onProblem?.({ file: dirRel ? `${dirRel}/.gitignore` : '.gitignore', message: `not read: ${reason}; its patterns were not applied` }),
+      );
       if (ig) here = [...layers, { base: dirRel, ig }];
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));

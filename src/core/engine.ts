@@ -273,6 +273,7 @@ export async function scanFolder(root: string, opts: ScanOptions): Promise<ScanR
     maxFileSizeBytes: config.maxFileSizeKb * 1024,
     signal,
     onSkip: (s) => skipped.push(s),
+    onProblem: (e) => errors.push(e),
   })) {
     throwIfCancelled(signal);
     filesDiscovered++;

@@ -1,6 +1,6 @@
-import { promises as fs } from 'node:fs';
 import * as z from 'zod';
 import { INSTANCE_TYPE_RE } from '../core/catalog';
+import { NotReadableError, readTextFile } from '../core/read-text';
 import { describeZodIssue, parseJsonText, PriceFileError } from './errors';
 
 /**
@@ -97,13 +97,17 @@ export function parsePriceOverrides(text: string, file: string): PriceOverrides 
   return json ? parseOverridesJson(text, file) : parseOverridesCsv(text, file);
 }
 
+/** Price files list a few thousand rows at most; a larger file (or a device, a pipe) is refused unread. */
+const MAX_PRICE_FILE_BYTES = 64 * 1024 * 1024;
+
 /** Reads and validates a user price file; every problem is a PriceFileError naming the file and line or key. */
 export async function loadPriceOverrides(file: string): Promise<PriceOverrides> {
   let text: string;
   try {
-    text = await fs.readFile(file, 'utf8');
+    text = await readTextFile(file, MAX_PRICE_FILE_BYTES);
   } catch (err) {
-    throw new PriceFileError(file, `cannot read the price file (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
+    const why = err instanceof NotReadableError ? err.reason : ((err as NodeJS.ErrnoException).code ?? String(err));
+    throw new PriceFileError(file, `cannot read the price file (${why})`);
   }
   return parsePriceOverrides(text, file);
 }

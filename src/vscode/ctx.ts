@@ -6,7 +6,8 @@
 import { existsSync, promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { EffectiveConfig } from '../core/config';
+import { MAX_CONFIG_BYTES, type EffectiveConfig } from '../core/config';
+import { readTextFile } from '../core/read-text';
 import type { Finding } from '../core/types';
 import type { PriceOverrides } from '../pricing/overrides';
 import type { PriceSnapshot } from '../pricing/snapshot';
@@ -178,9 +179,11 @@ export class Ctx implements vscode.Disposable {
         const file = path.join(folder.uri.fsPath, h.CONFIG_FILE_NAME);
         let text: string;
         try {
-          text = await fs.readFile(file, 'utf8');
-        } catch {
-          return {};
+          text = await readTextFile(file, MAX_CONFIG_BYTES);
+        } catch (err) {
+          // No file is no configuration; one that cannot be read (a link to a device, a pipe) is said.
+          if ((err as NodeJS.ErrnoException).code === 'ENOENT' || (err as NodeJS.ErrnoException).code === 'ENOTDIR') return {};
+          return { file, error: `${file}: cannot read: ${(err as Error).message}` };
         }
         try {
           return { file, parsed: h.parseConfigText(text, file) };

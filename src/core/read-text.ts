@@ -1,0 +1,49 @@
+import { constants, promises as fs } from 'node:fs';
+
+/**
+ * Reads a small text file that a repository or a setting names (.gitignore, .accel-advisor.json,
+ * a price file) — only if it is a regular file no larger than `maxBytes`. A repository can commit
+ * `.gitignore` as a link to /dev/zero (read whole, half a gigabyte of memory before failing) or
+ * hold a named pipe (read forever): those are refused with a reason instead.
+ *
+ * The file is opened without blocking (a pipe would otherwise wait for a writer) and checked
+ * through the open descriptor, so it cannot be swapped between the check and the read.
+ * Errors keep their `code` (ENOENT for a missing file); a refused file throws a
+ * NotReadableError.
+ */
+export class NotReadableError extends Error {
+  constructor(
+    readonly file: string,
+    readonly reason: string,
+  ) {
+    super(reason);
+    this.name = 'NotReadableError';
+  }
+}
+
+const NONBLOCK = typeof constants.O_NONBLOCK === 'number' ? constants.O_NONBLOCK : 0;
+
+export async function readTextFile(file: string, maxBytes: number): Promise<string> {
+  const handle = await fs.open(file, constants.O_RDONLY | NONBLOCK);
+  try {
+    const st = await handle.stat();
+    if (!st.isFile()) throw new NotReadableError(file, 'not a regular file (a device, a pipe or a folder)');
+    if (st.size > maxBytes) throw new NotReadableError(file, `larger than ${formatBytes(maxBytes)} (${formatBytes(st.size)})`);
+    // One byte more than it said it holds tells a file that grew while it was read.
+    const buf = Buffer.alloc(st.size + 1);
+    let length = 0;
+    while (length < buf.length) {
+      const { bytesRead } = await handle.read(buf, length, buf.length - length, length);
+      if (bytesRead === 0) break;
+      length += bytesRead;
+    }
+    if (length > st.size) throw new NotReadableError(file, 'it grew while it was read');
+    return buf.toString('utf8', 0, length);
+  } finally {
+    await handle.close();
+  }
+}
+
+function formatBytes(n: number): string {
+  return n >= 1024 * 1024 ? `${Math.round(n / (1024 * 1024))} MB` : n >= 1024 ? `${Math.round(n / 1024)} KB` : `${n} bytes`;
+}
