@@ -28,7 +28,7 @@ import {
   makeTempDir,
   openFile,
   openWorkbench,
-  paths,
+  packageAccelAdvisor,
   problemCounts,
   problemsPanelBadge,
   projectRoot,
@@ -85,21 +85,6 @@ async function ensureBuilt(): Promise<void> {
   log('dist/ is older than src/: node esbuild.mjs');
   const r = await exec(process.execPath, ['esbuild.mjs']);
   if (r.code !== 0) throw new Error(`build failed:\n${r.stdout}${r.stderr}`);
-}
-
-/** `vsce package` of the project (the `package` script's options, the current dist/) into `out`. */
-async function packageAccelAdvisor(out: string): Promise<string> {
-  const vsce = require.resolve('@vscode/vsce/vsce');
-  const args = [
-    vsce, 'package', '--no-dependencies', '--allow-missing-repository',
-    '--baseContentUrl', 'https://github.com/accel-advisor/accel-advisor/blob/main',
-    '--baseImagesUrl', 'https://github.com/accel-advisor/accel-advisor/raw/main',
-    '-o', out,
-  ];
-  const node = fs.existsSync(paths.node24) ? paths.node24 : process.execPath;
-  const r = await exec(node, args, { env: { ...process.env, CI: 'true' } });
-  if (r.code !== 0 || !fs.existsSync(out)) throw new Error(`vsce package failed (exit ${r.code}):\n${r.stdout}${r.stderr}`);
-  return out;
 }
 
 /** The CLI's JSON report of `workspace`, with the same price cache as the extension. */

@@ -154,6 +154,21 @@ export function ensureInstalled(): Promise<void> {
   return installed;
 }
 
+/** `vsce package` of the project (the `package` script's options, the current dist/) into `out`. */
+export async function packageAccelAdvisor(out: string): Promise<string> {
+  const vsce = require.resolve('@vscode/vsce/vsce');
+  const args = [
+    vsce, 'package', '--no-dependencies', '--allow-missing-repository',
+    '--baseContentUrl', 'https://github.com/accel-advisor/accel-advisor/blob/main',
+    '--baseImagesUrl', 'https://github.com/accel-advisor/accel-advisor/raw/main',
+    '-o', out,
+  ];
+  const node = fs.existsSync(paths.node24) ? paths.node24 : process.execPath;
+  const r = await run(node, args, { env: { ...process.env, CI: 'true' }, timeoutMs: 300_000 });
+  if (r.code !== 0 || !fs.existsSync(out)) throw new Error(`vsce package failed (exit ${r.code}):\n${r.output}`);
+  return out;
+}
+
 /** Packages the runner extension (cached by content hash) and returns the .vsix path. */
 export async function buildRunnerVsix(): Promise<string> {
   const r = await run(process.execPath, [paths.buildRunnerScript], { timeoutMs: 10 * 60_000 });
