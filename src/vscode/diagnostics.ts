@@ -9,6 +9,7 @@ import type { Finding, Fix } from '../core/types';
 import { Ctx, PRODUCT } from './ctx';
 import { analysisPath } from './document-path';
 import { DocumentErrors } from './error-log';
+import { moduleMates } from './module-mates';
 import { findingRange, fixKey, type StoredFinding } from './fix-store';
 import { buildNotebookSource, mapRange } from './notebook-map';
 
@@ -56,7 +57,13 @@ export class LiveDiagnostics implements vscode.Disposable {
       w.onDidChangeTextDocument((e) => {
         if (e.contentChanges.length) this.schedule(e.document);
       }),
-      w.onDidSaveTextDocument((d) => this.schedule(d, 0)),
+      w.onDidSaveTextDocument((d) => {
+        this.schedule(d, 0);
+        this.refreshModuleMates([d.uri]);
+      }),
+      w.onDidCreateFiles((e) => this.refreshModuleMates(e.files)),
+      w.onDidDeleteFiles((e) => this.refreshModuleMates(e.files)),
+      w.onDidRenameFiles((e) => this.refreshModuleMates(e.files.flatMap((f) => [f.oldUri, f.newUri]))),
       w.onDidCloseTextDocument((d) => this.forget(d.uri)),
       w.onDidOpenNotebookDocument((nb) => this.scheduleNotebook(nb, 0)),
       w.onDidChangeNotebookDocument((e) => this.scheduleNotebook(e.notebook)),
@@ -72,6 +79,14 @@ export class LiveDiagnostics implements vscode.Disposable {
   refreshAll(): void {
     for (const d of vscode.workspace.textDocuments) this.schedule(d, 0);
     for (const nb of vscode.workspace.notebookDocuments) this.scheduleNotebook(nb, 0);
+  }
+
+  /** Analyses again the open Terraform files of the folders of these files (module-mates.ts). */
+  private refreshModuleMates(changed: readonly vscode.Uri[]): void {
+    const open = vscode.workspace.textDocuments.filter((d) => d.uri.scheme === 'file').map((d) => ({ fsPath: d.uri.fsPath, doc: d }));
+    const due = new Set<vscode.TextDocument>();
+    for (const uri of changed) if (uri.scheme === 'file') for (const m of moduleMates(uri.fsPath, open)) due.add(m.doc);
+    for (const d of due) this.schedule(d, 0);
   }
 
   private debounceMs(uri: vscode.Uri): number {

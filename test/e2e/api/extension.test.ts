@@ -240,6 +240,40 @@ describe('Accel Advisor extension, API level', function () {
     }
   });
 
+  it("prices a Terraform resource in the region its folder's providers.tf names, and follows a saved edit of that file", async function () {
+    // A module is a folder: the provider is in providers.tf, the resource in main.tf.
+    const dir = fileUri('infra/module-region');
+    const main = vscode.Uri.joinPath(dir, 'main.tf');
+    const providers = vscode.Uri.joinPath(dir, 'providers.tf');
+    await vscode.workspace.fs.writeFile(providers, Buffer.from('provider "aws" {\n  region = "eu-west-1"\n}\n'));
+    await vscode.workspace.fs.writeFile(main, Buffer.from('resource "aws_instance" "trainer" {\n  instance_type = "p4d.24xlarge"\n}\n'));
+    try {
+      const doc = await vscode.workspace.openTextDocument(main);
+      await vscode.window.showTextDocument(doc, { preview: false });
+      const hover = async () => hoverText((await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', main, positionOf(doc, 'p4d.24xlarge"').translate(0, 3))) ?? []);
+      const inRegion = (region: string) => poll(async () => ((await hover()).includes(`Linux, ${region},`) ? true : undefined));
+      assert.ok(await inRegion('eu-west-1'), `priced in eu-west-1 from providers.tf:\n${await hover()}`);
+      // Edit providers.tf in the editor and save it: main.tf, unchanged and open, follows.
+      const pdoc = await vscode.workspace.openTextDocument(providers);
+      const edit = new vscode.WorkspaceEdit();
+      const at = pdoc.getText().indexOf('eu-west-1');
+      edit.replace(providers, new vscode.Range(pdoc.positionAt(at), pdoc.positionAt(at + 'eu-west-1'.length)), 'eu-central-1');
+      assert.ok(await vscode.workspace.applyEdit(edit));
+      assert.ok(await pdoc.save());
+      assert.ok(await inRegion('eu-central-1'), `priced in eu-central-1 after the save:\n${await hover()}`);
+    } finally {
+      for (const uri of [providers, main]) {
+        const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+        if (open) {
+          await vscode.window.showTextDocument(open);
+          await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+        }
+      }
+      // Gone before the workspace scan below, which must find what the CLI found.
+      await vscode.workspace.fs.delete(dir, { recursive: true });
+    }
+  });
+
   it('offers the replacement and suppressions as quick fixes', async function () {
     const range = new vscode.Range(positionOf(mainTf, 'p4d.24xlarge"'), positionOf(mainTf, 'p4d.24xlarge"').translate(0, 12));
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', mainTf.uri, range);
