@@ -1,4 +1,4 @@
-import { constants, promises as fs } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, promises as fs, readSync } from 'node:fs';
 
 /**
  * Reads a small text file that a repository or a setting names (.gitignore, .accel-advisor.json,
@@ -41,6 +41,27 @@ export async function readTextFile(file: string, maxBytes: number): Promise<stri
     return buf.toString('utf8', 0, length);
   } finally {
     await handle.close();
+  }
+}
+
+/** readTextFile for a thread that may block (a scan worker). */
+export function readTextFileSync(file: string, maxBytes: number): string {
+  const fd = openSync(file, constants.O_RDONLY | NONBLOCK);
+  try {
+    const st = fstatSync(fd);
+    if (!st.isFile()) throw new NotReadableError(file, 'not a regular file (a device, a pipe or a folder)');
+    if (st.size > maxBytes) throw new NotReadableError(file, `larger than ${formatBytes(maxBytes)} (${formatBytes(st.size)})`);
+    const buf = Buffer.alloc(st.size + 1);
+    let length = 0;
+    while (length < buf.length) {
+      const n = readSync(fd, buf, length, buf.length - length, length);
+      if (n === 0) break;
+      length += n;
+    }
+    if (length > st.size) throw new NotReadableError(file, 'it grew while it was read');
+    return buf.toString('utf8', 0, length);
+  } finally {
+    closeSync(fd);
   }
 }
 

@@ -4,6 +4,7 @@ import { collectSubtree, hasSharedParts, OTHER_LINE_BREAK, reparse, type CdkStat
 import { OpenStates } from '../../core/open-documents';
 import type { SourceDocument } from '../../core/document';
 import type { ParserAdapter } from '../../core/rule';
+import type { FileDependency } from '../../core/types';
 
 export type Node = TSESTree.Node;
 
@@ -23,6 +24,10 @@ export interface ParsedCdk {
   strings: { node: Node; value: string }[];
   /** Local name → imported module ("ec2" → "aws-cdk-lib/aws-ec2", "InstanceType" → "aws-cdk-lib/aws-ec2"). */
   imports: Map<string, string>;
+  /** The file's path on disk, when it is a file (its app's entry is found from it: app.ts). */
+  absPath?: string;
+  /** Other files read for facts (the app's cdk.json and entry), set once they are. */
+  dependencies?: FileDependency[];
 }
 
 /** The nodes of one or two types, in document order (found through `types`, not by reading every node). */
@@ -122,8 +127,11 @@ export function parseCdk(text: string, relPath: string, cacheKey?: string): Pars
 export const cdkParser: ParserAdapter<ParsedCdk> = {
   id: 'cdk-typescript',
   parse(doc: SourceDocument) {
-    return parseCdk(doc.text, doc.relPath, doc.cacheKey);
+    const parsed = parseCdk(doc.text, doc.relPath, doc.cacheKey);
+    if (doc.absPath) parsed.absPath = doc.absPath;
+    return parsed;
   },
+  dependencies: (parsed) => parsed.dependencies ?? [],
 };
 
 /** "a.b.c" for identifiers and member chains (non-computed); undefined otherwise. */

@@ -1,5 +1,6 @@
 import { INSTANCE_TYPE_RE } from '../../../core/catalog';
 import type { RuleContext, RuleModule } from '../../../core/rule';
+import { appRegionOf } from '../app';
 import { cdkResourceKey, cdkSiteOf, fileRegion, type CdkSite } from '../facts';
 import { instanceTypeConstant, instanceTypeOf } from '../instance-enums';
 import { reportInstanceSite } from '../report-instance';
@@ -38,7 +39,8 @@ function report(ctx: RuleContext, parsed: ParsedCdk, region: string | undefined,
       text: type,
       workload: site.workload,
       count: site.count,
-      region,
+      // Stated in this file (a stack created here), else by the app's entry (bin/app.ts): app.ts.
+      region: region ?? (() => appRegionOf(parsed, node)),
       resourceKey: cdkResourceKey(ctx.document.relPath, site, line),
       where: where(site),
     },

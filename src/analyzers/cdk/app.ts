@@ -1,0 +1,157 @@
+import { statSync } from 'node:fs';
+import * as path from 'node:path';
+import { parse as parseJsonc } from 'jsonc-parser';
+import { readTextFileSync } from '../../core/read-text';
+import type { FileDependency } from '../../core/types';
+import { literalString, memberName, nodesOfType, objectProperty, parseCdk, propertyKey, type Node, type ParsedCdk } from './syntax';
+
+/**
+ * A CDK app states where its stacks deploy in its entry file (`bin/app.ts`):
+ * `new GpuStack(app, 'Gpu', { env: { region: 'us-west-2' } })`, while the stack's resources, and
+ * their instance types, are in another file (`lib/gpu-stack.ts`). This reads the entry named by
+ * the app's cdk.json (the nearest one above a file) for the regions it gives each stack class.
+ */
+export interface AppRegions {
+  /** Stack class → the literal region it is created with (classes created in two regions are left out). */
+  byClass: Map<string, string>;
+  /** Classes created without a literal region (environment-agnostic stacks): no region for them. */
+  withoutRegion: Set<string>;
+  /** The region, when the entry names exactly one (for code outside those classes: constructs the stacks use). */
+  only?: string;
+  /** cdk.json and the entry, as read: a cached result is stale when either changes. */
+  deps: FileDependency[];
+}
+
+const REGION_RE = /^[a-z]{2}(-gov)?-[a-z]+-\d$/;
+const MAX_BYTES = 2 * 1024 * 1024;
+/** Folders climbed from a file to find its app's cdk.json. */
+const MAX_LEVELS = 12;
+
+function dep(file: string): FileDependency | undefined {
+  try {
+    const st = statSync(file);
+    return st.isFile() ? { path: file, size: st.size, mtimeMs: st.mtimeMs } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The nearest cdk.json above a file's folder, or undefined. */
+function findCdkJson(absPath: string): string | undefined {
+  let dir = path.dirname(absPath);
+  for (let i = 0; i < MAX_LEVELS; i++) {
+    const candidate = path.join(dir, 'cdk.json');
+    if (dep(candidate)) return candidate;
+    const up = path.dirname(dir);
+    if (up === dir) return undefined;
+    dir = up;
+  }
+  return undefined;
+}
+
+/** The TypeScript or JavaScript file a cdk.json's `app` command runs ("npx ts-node --prefer-ts-exts bin/app.ts"). */
+export function entryOfApp(command: string, root: string): string | undefined {
+  for (const word of command.split(/\s+/)) {
+    const w = word.replace(/^['"]|['"]$/g, '');
+    if (/\.(ts|tsx|js|mjs|cjs)$/i.test(w) && !w.startsWith('-')) return path.resolve(root, w);
+  }
+  return undefined;
+}
+
+/** The literal `region` of an `env` value: an object in place, or a `const` in the file holding one. */
+function envRegion(parsed: ParsedCdk, env: Node | undefined): string | undefined {
+  if (!env) return undefined;
+  if (env.type === 'Identifier') {
+    for (const d of nodesOfType(parsed, 'VariableDeclarator')) {
+      if (d.id.type === 'Identifier' && d.id.name === env.name && d.init?.type === 'ObjectExpression') return envRegion(parsed, d.init);
+    }
+    return undefined;
+  }
+  const r = literalString(objectProperty(env, 'region'));
+  return r && REGION_RE.test(r) ? r : undefined;
+}
+
+/** What an entry file says: each `new X(scope, id, { env })`'s region by class, and every region it names. */
+export function regionsOfEntry(parsed: ParsedCdk): { byClass: Map<string, string>; withoutRegion: Set<string>; all: Set<string> } {
+  const byClass = new Map<string, string>();
+  const withoutRegion = new Set<string>();
+  const all = new Set<string>();
+  for (const n of nodesOfType(parsed, 'NewExpression')) {
+    const cls = memberName(n.callee)?.split('.').pop();
+    if (!cls) continue;
+    const props = n.arguments.find((a) => a.type === 'ObjectExpression');
+    const envProp = props?.type === 'ObjectExpression' ? props.properties.find((p) => p.type === 'Property' && propertyKey(p) === 'env') : undefined;
+    const region = envProp?.type === 'Property' ? envRegion(parsed, envProp.value as Node) : undefined;
+    if (!region) {
+      withoutRegion.add(cls);
+      continue;
+    }
+    all.add(region);
+    if (byClass.has(cls) && byClass.get(cls) !== region) withoutRegion.add(cls); // two regions: which one is unknown
+    byClass.set(cls, region);
+  }
+  for (const c of withoutRegion) byClass.delete(c);
+  return { byClass, withoutRegion, all };
+}
+
+interface Memo {
+  key: string;
+  value: AppRegions | undefined;
+}
+const memo = new Map<string, Memo>();
+const MEMO_APPS = 100;
+
+/**
+ * The regions of the app a file belongs to, or undefined (no cdk.json above it, no entry it can
+ * read, or the file is the entry itself: its own regions are read as any file's). Remembered per
+ * cdk.json until it or the entry changes.
+ */
+export function appRegions(absPath: string): AppRegions | undefined {
+  const cdkJson = findCdkJson(absPath);
+  if (!cdkJson) return undefined;
+  const jsonDep = dep(cdkJson)!;
+  let entry: string | undefined;
+  let entryDep: FileDependency | undefined;
+  let value: AppRegions | undefined;
+  try {
+    const old = memo.get(cdkJson);
+    const config = parseJsonc(readTextFileSync(cdkJson, MAX_BYTES)) as { app?: unknown } | undefined;
+    entry = typeof config?.app === 'string' ? entryOfApp(config.app, path.dirname(cdkJson)) : undefined;
+    entryDep = entry ? dep(entry) : undefined;
+    if (!entry || !entryDep) return undefined;
+    const key = [jsonDep, entryDep].map((d) => `${d.size}:${d.mtimeMs}`).join('|');
+    if (old?.key === key) return entry === absPath ? undefined : old.value;
+    const parsed = parseCdk(readTextFileSync(entry, MAX_BYTES), path.basename(entry));
+    const { byClass, withoutRegion, all } = regionsOfEntry(parsed);
+    value = { byClass, withoutRegion, deps: [jsonDep, entryDep], ...(all.size === 1 ? { only: [...all][0] } : {}) };
+    if (memo.size >= MEMO_APPS) memo.clear();
+    memo.set(cdkJson, { key, value });
+  } catch {
+    return undefined; // an unreadable cdk.json or entry, or one that does not parse: nothing said
+  }
+  return entry === absPath ? undefined : value;
+}
+
+/**
+ * The region of code in a stack file from its app's entry: the region its class is created with;
+ * none for a class created without one; else the app's one region, if it names only one.
+ * Records the files read on `parsed` (ParserAdapter.dependencies).
+ */
+export function appRegionOf(parsed: ParsedCdk, node: Node): string | undefined {
+  if (!parsed.absPath) return undefined;
+  const app = appRegions(parsed.absPath);
+  if (!app) return undefined;
+  parsed.dependencies = app.deps;
+  const cls = enclosingClass(parsed, node);
+  if (cls && app.byClass.has(cls)) return app.byClass.get(cls);
+  if (cls && app.withoutRegion.has(cls)) return undefined;
+  return app.only;
+}
+
+/** The name of the class a node is written in, if any. */
+export function enclosingClass(parsed: ParsedCdk, node: Node): string | undefined {
+  for (let n = parsed.parent(node); n; n = parsed.parent(n)) {
+    if ((n.type === 'ClassDeclaration' || n.type === 'ClassExpression') && n.id) return n.id.name;
+  }
+  return undefined;
+}
