@@ -9,7 +9,7 @@ import type { Finding, Fix } from '../core/types';
 import { Ctx, PRODUCT } from './ctx';
 import { analysisPath } from './document-path';
 import { DocumentErrors } from './error-log';
-import { moduleMates } from './module-mates';
+import { cdkAppMates, moduleMates } from './module-mates';
 import { findingRange, fixKey, type StoredFinding } from './fix-store';
 import { buildNotebookSource, mapRange } from './notebook-map';
 
@@ -81,12 +81,27 @@ export class LiveDiagnostics implements vscode.Disposable {
     for (const nb of vscode.workspace.notebookDocuments) this.scheduleNotebook(nb, 0);
   }
 
-  /** Analyses again the open Terraform files of the folders of these files (module-mates.ts). */
+  /**
+   * Analyses again the open files whose findings read a changed file (module-mates.ts): the
+   * Terraform files of its folder, and a CDK app's files when its cdk.json or entry changed.
+   */
   private refreshModuleMates(changed: readonly vscode.Uri[]): void {
     const open = vscode.workspace.textDocuments.filter((d) => d.uri.scheme === 'file').map((d) => ({ fsPath: d.uri.fsPath, doc: d }));
     const due = new Set<vscode.TextDocument>();
-    for (const uri of changed) if (uri.scheme === 'file') for (const m of moduleMates(uri.fsPath, open)) due.add(m.doc);
+    const cdk: string[] = [];
+    for (const uri of changed) {
+      if (uri.scheme !== 'file') continue;
+      for (const m of moduleMates(uri.fsPath, open)) due.add(m.doc);
+      if (/(^|[\\/])cdk\.json$|\.(ts|tsx|js|mjs|cjs)$/i.test(uri.fsPath)) cdk.push(uri.fsPath);
+    }
     for (const d of due) this.schedule(d, 0);
+    if (!cdk.length) return;
+    void this.ctx.engine().then((h) => {
+      for (const file of cdk) {
+        const app = h.cdkAppOf(file);
+        if (app) for (const m of cdkAppMates(file, app, open)) this.schedule(m.doc, 0);
+      }
+    });
   }
 
   private debounceMs(uri: vscode.Uri): number {

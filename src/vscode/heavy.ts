@@ -13,6 +13,7 @@ export { ScanCache, defaultScanCacheFile } from '../core/scan-cache';
 export { RipgrepPrefilter, bundledRipgrepCandidates, describeRipgrep, findExecutable, ripgrepOnPath } from '../core/ripgrep';
 export { parseConfigText, ConfigError, CONFIG_FILE_NAME } from '../core/config';
 export { allAnalyzers, ruleDescriptors } from '../analyzers/index';
+export { cdkAppOf } from '../analyzers/cdk/app';
 export { buildReport, formatReport, type ReportDocument, type ReportFormat } from '../report/index';
 export { priceFindings } from '../report/model';
 export { buildViewModel } from '../report/view-model';

@@ -58,6 +58,20 @@ export function entryOfApp(command: string, root: string): string | undefined {
   return undefined;
 }
 
+/** The app a file belongs to: the folder of the nearest cdk.json above it, and the entry its `app` command runs. */
+export function cdkAppOf(absPath: string): { root: string; entry?: string } | undefined {
+  const cdkJson = findCdkJson(absPath);
+  if (!cdkJson) return undefined;
+  const root = path.dirname(cdkJson);
+  try {
+    const config = parseJsonc(readTextFileSync(cdkJson, MAX_BYTES)) as { app?: unknown } | undefined;
+    const entry = typeof config?.app === 'string' ? entryOfApp(config.app, root) : undefined;
+    return entry ? { root, entry } : { root };
+  } catch {
+    return { root };
+  }
+}
+
 /** The literal `region` of an `env` value: an object in place, or a `const` in the file holding one. */
 function envRegion(parsed: ParsedCdk, env: Node | undefined): string | undefined {
   if (!env) return undefined;

@@ -274,6 +274,41 @@ describe('Accel Advisor extension, API level', function () {
     }
   });
 
+  it("prices a CDK stack in the region bin/app.ts creates it in, and follows a saved edit of the entry", async function () {
+    const dir = fileUri('cdk-app');
+    const stack = vscode.Uri.joinPath(dir, 'lib', 'gpu-stack.ts');
+    const entry = vscode.Uri.joinPath(dir, 'bin', 'app.ts');
+    await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(dir, 'cdk.json'), Buffer.from('{ "app": "npx ts-node --prefer-ts-exts bin/app.ts" }\n'));
+    await vscode.workspace.fs.writeFile(entry, Buffer.from("import * as cdk from 'aws-cdk-lib';\nimport { GpuStack } from '../lib/gpu-stack';\nconst app = new cdk.App();\nnew GpuStack(app, 'Gpu', { env: { region: 'us-west-2' } });\n"));
+    await vscode.workspace.fs.writeFile(
+      stack,
+      Buffer.from("import { Stack } from 'aws-cdk-lib';\nimport * as ec2 from 'aws-cdk-lib/aws-ec2';\nexport class GpuStack extends Stack {\n  constructor(scope: any, id: string, props?: any) {\n    super(scope, id, props);\n    new ec2.Instance(this, 'Trainer', { instanceType: new ec2.InstanceType('p4d.24xlarge') } as any);\n  }\n}\n"),
+    );
+    try {
+      const doc = await vscode.workspace.openTextDocument(stack);
+      await vscode.window.showTextDocument(doc, { preview: false });
+      const hover = async () => hoverText((await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', stack, positionOf(doc, "p4d.24xlarge'").translate(0, 3))) ?? []);
+      const inRegion = (region: string) => poll(async () => ((await hover()).includes(`Linux, ${region},`) ? true : undefined), 60_000);
+      assert.ok(await inRegion('us-west-2'), `priced in us-west-2 from bin/app.ts:\n${await hover()}`);
+      const edoc = await vscode.workspace.openTextDocument(entry);
+      const edit = new vscode.WorkspaceEdit();
+      const at = edoc.getText().indexOf('us-west-2');
+      edit.replace(entry, new vscode.Range(edoc.positionAt(at), edoc.positionAt(at + 'us-west-2'.length)), 'eu-west-3');
+      assert.ok(await vscode.workspace.applyEdit(edit));
+      assert.ok(await edoc.save());
+      assert.ok(await inRegion('eu-west-3'), `priced in eu-west-3 after the save:\n${await hover()}`);
+    } finally {
+      for (const uri of [entry, stack]) {
+        const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+        if (open) {
+          await vscode.window.showTextDocument(open);
+          await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+        }
+      }
+      await vscode.workspace.fs.delete(dir, { recursive: true });
+    }
+  });
+
   it('offers the replacement and suppressions as quick fixes', async function () {
     const range = new vscode.Range(positionOf(mainTf, 'p4d.24xlarge"'), positionOf(mainTf, 'p4d.24xlarge"').translate(0, 12));
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', mainTf.uri, range);

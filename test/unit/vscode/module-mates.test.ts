@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
-import { moduleMates } from '../../../src/vscode/module-mates';
+import { cdkAppMates, moduleMates } from '../../../src/vscode/module-mates';
 
 describe('vscode module mates: open Terraform files analysed again when a file of their folder changes', () => {
   const at = (...p: string[]) => ({ fsPath: path.join('/ws', ...p) });
@@ -14,5 +14,13 @@ describe('vscode module mates: open Terraform files analysed again when a file o
     assert.deepEqual(moduleMates(path.join('/ws', 'infra', 'main.tf'), open).map((d) => path.basename(d.fsPath)), ['gpu.tf.json', 'prod.tfvars']);
     assert.deepEqual(moduleMates(path.join('/ws', 'infra', 'train.py'), open), []);
     assert.deepEqual(moduleMates(path.join('/ws', 'infra', 'terraform.tfvars.json'), open).length, 3);
+  });
+
+  it("a CDK app's cdk.json or entry refreshes the app's other scripts; any other file of the app, nothing", () => {
+    const app = { root: path.join('/ws', 'cdk'), entry: path.join('/ws', 'cdk', 'bin', 'app.ts') };
+    const docs = [at('cdk', 'bin', 'app.ts'), at('cdk', 'lib', 'gpu-stack.ts'), at('cdk', 'lib', 'types.d.ts'), at('cdk', 'lib', 'notes.md'), at('other', 'stack.ts')];
+    assert.deepEqual(cdkAppMates(app.entry, app, docs).map((d) => d.fsPath), [at('cdk', 'lib', 'gpu-stack.ts').fsPath]);
+    assert.deepEqual(cdkAppMates(path.join('/ws', 'cdk', 'cdk.json'), app, docs).map((d) => path.basename(d.fsPath)), ['app.ts', 'gpu-stack.ts']);
+    assert.deepEqual(cdkAppMates(path.join('/ws', 'cdk', 'lib', 'gpu-stack.ts'), app, docs), []);
   });
 });
