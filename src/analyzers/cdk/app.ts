@@ -109,10 +109,14 @@ export function regionsOfEntry(parsed: ParsedCdk): { byClass: Map<string, string
 }
 
 interface Memo {
-  key: string;
-  value: AppRegions | undefined;
+  /** cdk.json as read, the entry it named, and the entry as read. */
+  json: FileDependency;
+  entry: string;
+  entryDep: FileDependency;
+  value: AppRegions;
 }
 const memo = new Map<string, Memo>();
+const perParse = new WeakMap<ParsedCdk, AppRegions | null>();
 const MEMO_APPS = 100;
 
 /**
@@ -124,26 +128,24 @@ export function appRegions(absPath: string): AppRegions | undefined {
   const cdkJson = findCdkJson(absPath);
   if (!cdkJson) return undefined;
   const jsonDep = dep(cdkJson)!;
-  let entry: string | undefined;
-  let entryDep: FileDependency | undefined;
-  let value: AppRegions | undefined;
+  const same = (a: FileDependency | undefined, b: FileDependency) => !!a && a.size === b.size && a.mtimeMs === b.mtimeMs;
+  const old = memo.get(cdkJson);
+  // Unchanged cdk.json and entry: two stats, nothing read.
+  if (old && same(jsonDep, old.json) && same(dep(old.entry), old.entryDep)) return old.entry === absPath ? undefined : old.value;
   try {
-    const old = memo.get(cdkJson);
     const config = parseJsonc(readTextFileSync(cdkJson, MAX_BYTES)) as { app?: unknown } | undefined;
-    entry = typeof config?.app === 'string' ? entryOfApp(config.app, path.dirname(cdkJson)) : undefined;
-    entryDep = entry ? dep(entry) : undefined;
+    const entry = typeof config?.app === 'string' ? entryOfApp(config.app, path.dirname(cdkJson)) : undefined;
+    const entryDep = entry ? dep(entry) : undefined;
     if (!entry || !entryDep) return undefined;
-    const key = [jsonDep, entryDep].map((d) => `${d.size}:${d.mtimeMs}`).join('|');
-    if (old?.key === key) return entry === absPath ? undefined : old.value;
     const parsed = parseCdk(readTextFileSync(entry, MAX_BYTES), path.basename(entry));
     const { byClass, withoutRegion, all } = regionsOfEntry(parsed);
-    value = { byClass, withoutRegion, deps: [jsonDep, entryDep], ...(all.size === 1 ? { only: [...all][0] } : {}) };
+    const value: AppRegions = { byClass, withoutRegion, deps: [jsonDep, entryDep], ...(all.size === 1 ? { only: [...all][0] } : {}) };
     if (memo.size >= MEMO_APPS) memo.clear();
-    memo.set(cdkJson, { key, value });
+    memo.set(cdkJson, { json: jsonDep, entry, entryDep, value });
+    return entry === absPath ? undefined : value;
   } catch {
     return undefined; // an unreadable cdk.json or entry, or one that does not parse: nothing said
   }
-  return entry === absPath ? undefined : value;
 }
 
 /**
@@ -153,7 +155,9 @@ export function appRegions(absPath: string): AppRegions | undefined {
  */
 export function appRegionOf(parsed: ParsedCdk, node: Node): string | undefined {
   if (!parsed.absPath) return undefined;
-  const app = appRegions(parsed.absPath);
+  // Once per parse of a file, however many instance types it has.
+  let app = perParse.get(parsed);
+  if (app === undefined) perParse.set(parsed, (app = appRegions(parsed.absPath) ?? null));
   if (!app) return undefined;
   parsed.dependencies = app.deps;
   const cls = enclosingClass(parsed, node);
