@@ -12,12 +12,8 @@ import { literalString, memberName, nodesOfType, objectProperty, parseCdk, prope
  * the app's cdk.json (the nearest one above a file) for the regions it gives each stack class.
  */
 export interface AppRegions {
-  /** Stack class → the literal region it is created with (classes created in two regions are left out). */
+  /** Stack class → the literal region it is created with (a class also created without one, or in another region, is left out). */
   byClass: Map<string, string>;
-  /** Classes created without a literal region (environment-agnostic stacks): no region for them. */
-  withoutRegion: Set<string>;
-  /** The region, when the entry names exactly one (for code outside those classes: constructs the stacks use). */
-  only?: string;
   /** cdk.json and the entry, as read: a cached result is stale when either changes. */
   deps: FileDependency[];
 }
@@ -85,11 +81,10 @@ function envRegion(parsed: ParsedCdk, env: Node | undefined): string | undefined
   return r && REGION_RE.test(r) ? r : undefined;
 }
 
-/** What an entry file says: each `new X(scope, id, { env })`'s region by class, and every region it names. */
-export function regionsOfEntry(parsed: ParsedCdk): { byClass: Map<string, string>; withoutRegion: Set<string>; all: Set<string> } {
+/** What an entry file says: the region of each class created there (`new X(scope, id, { env })`), where it is one literal. */
+export function regionsOfEntry(parsed: ParsedCdk): Map<string, string> {
   const byClass = new Map<string, string>();
   const withoutRegion = new Set<string>();
-  const all = new Set<string>();
   for (const n of nodesOfType(parsed, 'NewExpression')) {
     const cls = memberName(n.callee)?.split('.').pop();
     if (!cls) continue;
@@ -100,12 +95,11 @@ export function regionsOfEntry(parsed: ParsedCdk): { byClass: Map<string, string
       withoutRegion.add(cls);
       continue;
     }
-    all.add(region);
     if (byClass.has(cls) && byClass.get(cls) !== region) withoutRegion.add(cls); // two regions: which one is unknown
     byClass.set(cls, region);
   }
   for (const c of withoutRegion) byClass.delete(c);
-  return { byClass, withoutRegion, all };
+  return byClass;
 }
 
 interface Memo {
@@ -138,8 +132,7 @@ export function appRegions(absPath: string): AppRegions | undefined {
     const entryDep = entry ? dep(entry) : undefined;
     if (!entry || !entryDep) return undefined;
     const parsed = parseCdk(readTextFileSync(entry, MAX_BYTES), path.basename(entry));
-    const { byClass, withoutRegion, all } = regionsOfEntry(parsed);
-    const value: AppRegions = { byClass, withoutRegion, deps: [jsonDep, entryDep], ...(all.size === 1 ? { only: [...all][0] } : {}) };
+    const value: AppRegions = { byClass: regionsOfEntry(parsed), deps: [jsonDep, entryDep] };
     if (memo.size >= MEMO_APPS) memo.clear();
     memo.set(cdkJson, { json: jsonDep, entry, entryDep, value });
     return entry === absPath ? undefined : value;
@@ -149,8 +142,9 @@ export function appRegions(absPath: string): AppRegions | undefined {
 }
 
 /**
- * The region of code in a stack file from its app's entry: the region its class is created with;
- * none for a class created without one; else the app's one region, if it names only one.
+ * The region of code in a stack file from its app's entry: the region its class is created with
+ * there. Code outside such a class (a construct, a stack a CDK Pipelines stage creates in its own
+ * region) gets none: an entry's one region is not the region of everything in the app.
  * Records the files read on `parsed` (ParserAdapter.dependencies).
  */
 export function appRegionOf(parsed: ParsedCdk, node: Node): string | undefined {
@@ -161,9 +155,7 @@ export function appRegionOf(parsed: ParsedCdk, node: Node): string | undefined {
   if (!app) return undefined;
   parsed.dependencies = app.deps;
   const cls = enclosingClass(parsed, node);
-  if (cls && app.byClass.has(cls)) return app.byClass.get(cls);
-  if (cls && app.withoutRegion.has(cls)) return undefined;
-  return app.only;
+  return cls ? app.byClass.get(cls) : undefined;
 }
 
 /** The name of the class a node is written in, if any. */

@@ -51,14 +51,22 @@ describe('cdk: regions from the app entry named by cdk.json', function () {
     assert.deepEqual(await regions('lib/own-stack.ts'), { 'g5.xlarge': 'ap-south-1' });
   });
 
-  it("code outside the app's stack classes (a construct) gets the app's region when it names only one", async () => {
+  it("code outside the classes the entry creates gets no region from it (a construct; a stack a pipeline's stage creates)", async () => {
     await write('lib/cluster.ts', stack('GpuCluster', 'g5.2xlarge').replace('extends Stack', 'extends Construct'));
-    await write('bin/app.ts', "import * as cdk from 'aws-cdk-lib';\nconst app = new cdk.App();\nnew MlStack(app, 'Ml', { env: { region: 'eu-central-1' } });\n");
-    assert.deepEqual(await regions('lib/cluster.ts'), { 'g5.2xlarge': 'eu-central-1' });
-    await write('bin/app.ts', "import * as cdk from 'aws-cdk-lib';\nconst app = new cdk.App();\nnew MlStack(app, 'Ml', { env: { region: 'eu-central-1' } });\nnew MlStack(app, 'Ml2', { env: { region: 'us-east-2' } });\n");
+    await write('lib/app-stack.ts', stack('AppStack', 'p4d.24xlarge'));
+    await write('bin/app.ts', "import * as cdk from 'aws-cdk-lib';\nconst app = new cdk.App();\nnew PipelineStack(app, 'Pipeline', { env: { region: 'us-east-1' } });\n");
+    assert.deepEqual(await regions('lib/cluster.ts'), { 'g5.2xlarge': undefined });
+    assert.deepEqual(await regions('lib/app-stack.ts'), { 'p4d.24xlarge': undefined });
+  });
+
+  it('a class created in two regions, or with and without one, gets none', async () => {
+    await write('lib/ml-stack.ts', stack('MlStack', 'g5.2xlarge'));
+    await write('bin/app.ts', "new MlStack(app, 'Ml', { env: { region: 'eu-central-1' } });\nnew MlStack(app, 'Ml2', { env: { region: 'us-east-2' } });\n");
+    assert.deepEqual(await regions('lib/ml-stack.ts'), { 'g5.2xlarge': undefined });
+    await write('bin/app.ts', "new MlStack(app, 'Ml', { env: { region: 'eu-central-1' } });\nnew MlStack(app, 'Dev');\n");
     const later = new Date(Date.now() + 5000);
     await fs.utimes(path.join(dir, 'bin/app.ts'), later, later);
-    assert.deepEqual(await regions('lib/cluster.ts'), { 'g5.2xlarge': undefined }, 'two regions: which one is unknown');
+    assert.deepEqual(await regions('lib/ml-stack.ts'), { 'g5.2xlarge': undefined });
   });
 
   it('a broken cdk.json or entry, or none, says nothing', async () => {
