@@ -26,6 +26,8 @@ function locate(file: string, pkg: string): string {
 
 let runtime: Promise<void> | undefined;
 const languages = new Map<GrammarName, Promise<Language>>();
+/** Grammars whose loading has finished, for parseLoaded. */
+const loaded = new Map<GrammarName, Language>();
 const parsers = new Map<GrammarName, Parser>();
 
 function initRuntime(): Promise<void> {
@@ -41,6 +43,7 @@ export async function loadLanguage(name: GrammarName): Promise<Language> {
     const { file, pkg } = GRAMMAR_FILES[name];
     lang = initRuntime().then(() => Language.load(locate(file, pkg)));
     languages.set(name, lang);
+    lang.then((l) => loaded.set(name, l), () => undefined);
     lang.catch(() => languages.delete(name));
   }
   return lang;
@@ -137,6 +140,23 @@ export async function parseWith(name: GrammarName, text: string, cacheKey?: stri
     }
   }
   return tree;
+}
+
+/**
+ * Parses text synchronously with a grammar that has already been loaded (a rule reading another
+ * file of the same language as the document it runs on); undefined if it has not been. The caller
+ * must `tree.delete()`.
+ */
+export function parseLoaded(name: GrammarName, text: string): Tree | undefined {
+  const language = loaded.get(name);
+  if (!language) return undefined;
+  let parser = parsers.get(name);
+  if (!parser) {
+    parser = new Parser();
+    parser.setLanguage(language);
+    parsers.set(name, parser);
+  }
+  return parser.parse(text) ?? undefined;
 }
 
 /** A range of the text for a partial parse (tree-sitter's included ranges). */

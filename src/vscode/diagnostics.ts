@@ -92,7 +92,7 @@ export class LiveDiagnostics implements vscode.Disposable {
     for (const uri of changed) {
       if (uri.scheme !== 'file') continue;
       for (const m of moduleMates(uri.fsPath, open)) due.add(m.doc);
-      if (/(^|[\\/])cdk\.json$|\.(ts|tsx|js|mjs|cjs)$/i.test(uri.fsPath)) cdk.push(uri.fsPath);
+      if (/(^|[\\/])cdk\.json$|\.(ts|tsx|js|mjs|cjs|py)$/i.test(uri.fsPath)) cdk.push(uri.fsPath);
     }
     for (const d of due) this.schedule(d, 0);
     if (!cdk.length) return;

@@ -13,12 +13,12 @@ export function moduleMates<T extends { fsPath: string }>(changed: string, open:
   return open.filter((d) => d.fsPath !== changed && TERRAFORM.test(d.fsPath) && path.dirname(d.fsPath) === dir);
 }
 
-const SCRIPT = /\.(ts|tsx|js|mjs|cjs)$/i;
+const SCRIPT = /\.(ts|tsx|js|mjs|cjs|py)$/i;
 
 /**
- * The open documents whose findings can change when a CDK app's cdk.json or entry (bin/app.ts)
- * is saved: the app's other TypeScript and JavaScript files, whose stacks take their region from
- * the entry. Nothing for any other file of the app.
+ * The open documents whose findings can change when a CDK app's cdk.json or entry (bin/app.ts,
+ * app.py) is saved: the app's other TypeScript, JavaScript and Python files, whose stacks take
+ * their region from the entry. Nothing for any other file of the app.
  */
 export function cdkAppMates<T extends { fsPath: string }>(changed: string, app: { root: string; entry?: string }, open: readonly T[]): T[] {
   if (path.basename(changed) !== 'cdk.json' && changed !== app.entry) return [];

@@ -45,14 +45,20 @@ function findCdkJson(absPath: string): string | undefined {
   return undefined;
 }
 
-/** The TypeScript or JavaScript file a cdk.json's `app` command runs ("npx ts-node --prefer-ts-exts bin/app.ts"). */
+/** The script a cdk.json's `app` command runs ("npx ts-node --prefer-ts-exts bin/app.ts", "python3 app.py"). */
 export function entryOfApp(command: string, root: string): string | undefined {
   for (const word of command.split(/\s+/)) {
     const w = word.replace(/^['"]|['"]$/g, '');
-    if (/\.(ts|tsx|js|mjs|cjs)$/i.test(w) && !w.startsWith('-')) return path.resolve(root, w);
+    if (/\.(ts|tsx|js|mjs|cjs|py)$/i.test(w) && !w.startsWith('-')) return path.resolve(root, w);
   }
   return undefined;
 }
+
+/** Reads an entry's stack classes and regions; undefined when it is not in the reader's language. */
+export type EntryReader = (entry: string, text: string) => Map<string, string> | undefined;
+
+/** The reader of TypeScript and JavaScript entries. */
+const scriptEntry: EntryReader = (entry, text) => (/\.(ts|tsx|js|mjs|cjs)$/i.test(entry) ? regionsOfEntry(parseCdk(text, path.basename(entry))) : undefined);
 
 /** The app a file belongs to: the folder of the nearest cdk.json above it, and the entry its `app` command runs. */
 export function cdkAppOf(absPath: string): { root: string; entry?: string } | undefined {
@@ -118,7 +124,7 @@ const MEMO_APPS = 100;
  * read, or the file is the entry itself: its own regions are read as any file's). Remembered per
  * cdk.json until it or the entry changes.
  */
-export function appRegions(absPath: string): AppRegions | undefined {
+export function appRegions(absPath: string, read: EntryReader = scriptEntry): AppRegions | undefined {
   const cdkJson = findCdkJson(absPath);
   if (!cdkJson) return undefined;
   const jsonDep = dep(cdkJson)!;
@@ -131,8 +137,9 @@ export function appRegions(absPath: string): AppRegions | undefined {
     const entry = typeof config?.app === 'string' ? entryOfApp(config.app, path.dirname(cdkJson)) : undefined;
     const entryDep = entry ? dep(entry) : undefined;
     if (!entry || !entryDep) return undefined;
-    const parsed = parseCdk(readTextFileSync(entry, MAX_BYTES), path.basename(entry));
-    const value: AppRegions = { byClass: regionsOfEntry(parsed), deps: [jsonDep, entryDep] };
+    const byClass = read(entry, readTextFileSync(entry, MAX_BYTES));
+    if (!byClass) return undefined;
+    const value: AppRegions = { byClass, deps: [jsonDep, entryDep] };
     if (memo.size >= MEMO_APPS) memo.clear();
     memo.set(cdkJson, { json: jsonDep, entry, entryDep, value });
     return entry === absPath ? undefined : value;

@@ -1,5 +1,6 @@
 import type { SourceDocument } from '../../core/document';
 import type { ParserAdapter } from '../../core/rule';
+import type { FileDependency } from '../../core/types';
 import { parseWith, type SyntaxNode, type Tree } from '../../core/treesitter';
 import { partialRangesFor } from './partial';
 
@@ -15,6 +16,10 @@ export interface ParsedPython {
   fixText(text: string): string;
   /** Every node, in document order, grouped by type (filled lazily). */
   byType(type: string): SyntaxNode[];
+  /** The file's path on disk, when it is a file (a CDK app's entry is found from it: cdk-python/app.ts). */
+  absPath?: string;
+  /** Other files read for facts (a CDK app's cdk.json and entry), set once they are. */
+  dependencies?: FileDependency[];
 }
 
 function collectImports(byType: (type: string) => SyntaxNode[]): Map<string, string> {
@@ -90,23 +95,30 @@ export function makeParsedPython(tree: Tree, mapOffset: (o: number) => number, f
 export const pythonParser: ParserAdapter<ParsedPython> = {
   id: 'python',
   async parse(doc: SourceDocument) {
-    // Long modules are parsed partially (see partial.ts): only the statements that can matter.
-    // That beats even an incremental re-parse of an open document, whose rules would still walk
-    // every statement; documents where most statements matter are parsed whole. Both kinds of
-    // tree of an open document are kept and parsed again incrementally after an edit.
-    const ranges = partialRangesFor(doc.text);
-    if (ranges) {
-      const partial = await parseWith('python', doc.text, doc.cacheKey, ranges);
-      if (!partial.rootNode.hasError) return makeParsedPython(partial, (o) => o);
-      partial.delete(); // the split went wrong somewhere (or the module is broken): parse it whole
-    }
-    const tree = await parseWith('python', doc.text, doc.cacheKey);
-    return makeParsedPython(tree, (o) => o);
+    const parsed = await parsePythonDocument(doc);
+    if (doc.absPath) parsed.absPath = doc.absPath;
+    return parsed;
   },
   dispose(parsed) {
     parsed.tree.delete();
   },
+  dependencies: (parsed) => parsed.dependencies ?? [],
 };
+
+async function parsePythonDocument(doc: SourceDocument): Promise<ParsedPython> {
+  // Long modules are parsed partially (see partial.ts): only the statements that can matter.
+  // That beats even an incremental re-parse of an open document, whose rules would still walk
+  // every statement; documents where most statements matter are parsed whole. Both kinds of
+  // tree of an open document are kept and parsed again incrementally after an edit.
+  const ranges = partialRangesFor(doc.text);
+  if (ranges) {
+    const partial = await parseWith('python', doc.text, doc.cacheKey, ranges);
+    if (!partial.rootNode.hasError) return makeParsedPython(partial, (o) => o);
+    partial.delete(); // the split went wrong somewhere (or the module is broken): parse it whole
+  }
+  const tree = await parseWith('python', doc.text, doc.cacheKey);
+  return makeParsedPython(tree, (o) => o);
+}
 
 /** The document range of a node. */
 export function span(parsed: ParsedPython, node: SyntaxNode): { start: number; end: number } {

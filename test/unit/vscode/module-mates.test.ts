@@ -22,5 +22,7 @@ describe('vscode module mates: open Terraform files analysed again when a file o
     assert.deepEqual(cdkAppMates(app.entry, app, docs).map((d) => d.fsPath), [at('cdk', 'lib', 'gpu-stack.ts').fsPath]);
     assert.deepEqual(cdkAppMates(path.join('/ws', 'cdk', 'cdk.json'), app, docs).map((d) => path.basename(d.fsPath)), ['app.ts', 'gpu-stack.ts']);
     assert.deepEqual(cdkAppMates(path.join('/ws', 'cdk', 'lib', 'gpu-stack.ts'), app, docs), []);
+    const py = { root: path.join('/ws', 'pyapp'), entry: path.join('/ws', 'pyapp', 'app.py') };
+    assert.deepEqual(cdkAppMates(py.entry, py, [at('pyapp', 'app.py'), at('pyapp', 'stacks', 'gpu_stack.py')]).map((d) => path.basename(d.fsPath)), ['gpu_stack.py']);
   });
 });

@@ -5,6 +5,7 @@ import { instanceTypeOf } from '../../cdk/instance-enums';
 import { reportInstanceSite } from '../../cdk/report-instance';
 import { callArguments, dottedName, isDocstring, span, stringValue, type ParsedPython } from '../../python/syntax';
 import { simpleBindings, usesOf } from '../../sagemaker/context';
+import { pyAppRegionOf } from '../app';
 import { cdkPySiteOf, pyFileRegion } from '../facts';
 
 function lastOf(name: string | undefined): string | undefined {
@@ -24,7 +25,8 @@ function report(ctx: RuleContext, parsed: ParsedPython, contextNode: SyntaxNode,
       text: type,
       workload: site.workload,
       count: site.count,
-      region,
+      // Stated in this file, else by the app's entry (app.py) for the enclosing stack class.
+      region: region ?? (() => pyAppRegionOf(parsed, contextNode)),
       resourceKey: `cdk:${ctx.document.relPath}:${key}`,
       where: site.constructName ? `${site.constructName}${site.constructId !== undefined ? ` "${site.constructId}"` : ''}` : undefined,
     },

@@ -35,7 +35,8 @@ describe('cdk: regions from the app entry named by cdk.json', function () {
   it('entryOfApp finds the script of the app command', () => {
     assert.equal(entryOfApp('npx ts-node --prefer-ts-exts bin/app.ts', '/r'), path.resolve('/r/bin/app.ts'));
     assert.equal(entryOfApp('node "bin/main.js"', '/r'), path.resolve('/r/bin/main.js'));
-    assert.equal(entryOfApp('python3 app.py', '/r'), undefined);
+    assert.equal(entryOfApp('python3 app.py', '/r'), path.resolve('/r/app.py'));
+    assert.equal(entryOfApp('make deploy', '/r'), undefined);
   });
 
   it("each stack class gets the region it is created with; a class created without one gets none; a file's own region wins", async () => {
@@ -96,5 +97,21 @@ describe('cdk: regions from the app entry named by cdk.json', function () {
     } finally {
       await fs.rm(cacheDir, { recursive: true, force: true });
     }
+  });
+
+  it('CDK for Python: app.py creates each stack class with its env (Environment(region=…), a dict, or a name bound to one)', async () => {
+    await write('cdk.json', '{ "app": "python3 app.py" }\n');
+    const pyStack = (cls: string, type: string) =>
+      `import aws_cdk as cdk\nfrom aws_cdk import Stack, aws_ec2 as ec2\n\nclass ${cls}(Stack):\n    def __init__(self, scope, id, **kwargs):\n        super().__init__(scope, id, **kwargs)\n        ec2.Instance(self, "Box", instance_type=ec2.InstanceType("${type}"))\n`;
+    await write('lib/gpu_stack.py', pyStack('GpuStack', 'p4d.24xlarge'));
+    await write('lib/web_stack.py', pyStack('WebStack', 'm5.large'));
+    await write('lib/infer_stack.py', pyStack('InferStack', 'g5.xlarge'));
+    await write(
+      'app.py',
+      'import aws_cdk as cdk\nfrom lib.gpu_stack import GpuStack\napp = cdk.App()\nwest = cdk.Environment(account="1", region="us-west-2")\nGpuStack(app, "Gpu", env=west)\nInferStack(app, "Infer", env={"region": "eu-west-1"})\nWebStack(app, "Web")\n# GpuStack(app, "Old", env=cdk.Environment(region="ap-south-1"))\napp.synth()\n',
+    );
+    assert.deepEqual(await regions('lib/gpu_stack.py'), { 'p4d.24xlarge': 'us-west-2' });
+    assert.deepEqual(await regions('lib/infer_stack.py'), { 'g5.xlarge': 'eu-west-1' });
+    assert.deepEqual(await regions('lib/web_stack.py'), { 'm5.large': undefined });
   });
 });
