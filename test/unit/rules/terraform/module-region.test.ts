@@ -10,6 +10,7 @@ import { SourceDocument } from '../../../../src/core/document';
 import { analyzeDocument } from '../../../../src/core/engine';
 import { analyzeFile } from '../../../../src/core/file-analysis';
 import { runCli } from '../../robustness/helpers/cli';
+import { random } from '../../helpers/random';
 
 /** The region of a Terraform finding comes from its module (the folder), not only its file. */
 describe('terraform: regions from the other files of the module', () => {
@@ -95,6 +96,39 @@ describe('terraform: regions from the other files of the module', () => {
     const onDisk = await analyzeDocument(new SourceDocument('main.tf', MAIN, path.join(dir, 'main.tf')), allAnalyzers, DEFAULT_CONFIG);
     assert.equal(onDisk.findings[0].region, 'eu-west-1');
     assert.deepEqual(onDisk.dependencies?.map((d) => path.basename(d.path)).sort(), [path.basename(dir), 'providers.tf']);
+  });
+
+  it("400 edited versions of the module's other files: main.tf's findings stay, its region is a region or none, nothing throws", async () => {
+    const SIBLINGS: Record<string, string> = {
+      'providers.tf': 'provider "aws" {\n  region = var.region\n}\nprovider "aws" {\n  alias  = "west"\n  region = local.west\n}\n',
+      'variables.tf': 'variable "region" {\n  default = "eu-west-1"\n}\nlocals {\n  west = "us-west-2"\n}\n',
+      'terraform.tfvars': 'region = "eu-central-1"\n',
+      'x.tf.json': '{"variable": {"region": {"default": "ap-south-1"}}, "provider": {"aws": {"region": "${var.region}"}}}\n',
+    };
+    const rnd = random(20261125);
+    const seen = new Set<string | undefined>();
+    await write('main.tf', `${MAIN}resource "aws_instance" "w" {\n  provider      = aws.west\n  instance_type = "g5.xlarge"\n}\n`);
+    for (let i = 0; i < 400; i++) {
+      for (const [name, text] of Object.entries(SIBLINGS)) {
+        // Cut, drop a span or duplicate one: broken braces, strings, references.
+        const a = Math.floor(rnd() * text.length);
+        const b = Math.min(text.length, a + Math.floor(rnd() * 24));
+        const edited = rnd() < 0.3 ? text.slice(0, a) : rnd() < 0.5 ? text.slice(0, a) + text.slice(b) : text.slice(0, b) + text.slice(a);
+        await write(name, edited);
+      }
+      clearModuleMemo();
+      const outcome = await analyzeFile(path.join(dir, 'main.tf'), 'main.tf', allAnalyzers, DEFAULT_CONFIG);
+      assert.equal(outcome.kind, 'analyzed');
+      if (outcome.kind !== 'analyzed') continue;
+      assert.deepEqual(outcome.errors, [], `variant ${i}: main.tf itself is fine`);
+      assert.deepEqual(outcome.findings.map((f) => f.instanceType).sort(), ['g5.xlarge', 'p4d.24xlarge'], `variant ${i}`);
+      for (const f of outcome.findings) {
+        assert.ok(f.region === undefined || /^[a-z]{2}(-gov)?-[a-z]+-\d$/.test(f.region), `variant ${i}: ${f.region}`);
+        seen.add(f.region);
+      }
+    }
+    // The edits reach every outcome: each source of a region wins in some variant, none in others.
+    for (const r of [undefined, 'eu-west-1', 'eu-central-1', 'us-west-2']) assert.ok(seen.has(r), `${r} in ${[...seen].join(', ')}`);
   });
 
   it('the report prices it in that region, and the scan cache sees an edit of providers.tf', async () => {
