@@ -6,6 +6,7 @@ import type { EffectiveConfig } from './config';
 import type { FileAnalyzer, FileOutcome, FileStat } from './file-analysis';
 import { CATEGORIES, SEVERITIES } from './types';
 import { writeFileAtomic } from './atomic-write';
+import { dependencyUnchanged } from './dependency';
 
 /**
  * Which engine wrote a cache: a digest of the bundled engine (this script and the worker beside
@@ -89,17 +90,9 @@ interface Entry {
   outcome: FileOutcome;
 }
 
-/** Whether every file a cached result depends on is as it was (same size and time, still there). */
+/** Whether every file a cached result depends on is as it was. */
 function dependenciesUnchanged(outcome: FileOutcome): boolean {
-  if (outcome.kind !== 'analyzed' || !outcome.dependencies) return true;
-  return outcome.dependencies.every((d) => {
-    try {
-      const st = statSync(d.path);
-      return st.size === d.size && st.mtimeMs === d.mtimeMs;
-    } catch {
-      return false;
-    }
-  });
+  return outcome.kind !== 'analyzed' || !outcome.dependencies || outcome.dependencies.every(dependencyUnchanged);
 }
 
 /** Where a scan of these paths keeps its cache by default: the user's cache folder, never the repository. */

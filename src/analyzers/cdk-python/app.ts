@@ -1,14 +1,13 @@
 import { parseLoaded, type SyntaxNode } from '../../core/treesitter';
-import { appRegions, type EntryReader } from '../cdk/app';
+import { appRegionOfClass, classRegions, type EntryReader } from '../cdk/app';
 import { dottedName, stringValue, type ParsedPython } from '../python/syntax';
+import { isRegion } from '../shared/region';
 
 /**
  * CDK for Python: the app's entry (`python3 app.py` in cdk.json) creates each stack with its
  * `env` (`GpuStack(app, "Gpu", env=cdk.Environment(region="us-west-2"))`); a stack class written
  * in another module takes that region (see ../cdk/app.ts for the TypeScript side and the rules).
  */
-
-const REGION_RE = /^[a-z]{2}(-gov)?-[a-z]+-\d$/;
 
 function keywordValue(call: SyntaxNode, name: string): SyntaxNode | undefined {
   const args = call.childForFieldName('arguments');
@@ -29,34 +28,26 @@ function envRegion(env: SyntaxNode | undefined, bindings: Map<string, SyntaxNode
       if (pair?.type === 'pair' && stringValue(pair.childForFieldName('key')) === 'region') r = stringValue(pair.childForFieldName('value'));
     }
   }
-  return r && REGION_RE.test(r) ? r : undefined;
+  return isRegion(r) ? r : undefined;
 }
 
 /** Stack class → region, for each class the entry creates with one literal region (as on the TypeScript side). */
-export function regionsOfPyEntry(root: SyntaxNode): Map<string, string> {
+function regionsOfPyEntry(root: SyntaxNode): Map<string, string> {
   const bindings = new Map<string, SyntaxNode>();
   for (const a of root.descendantsOfType('assignment')) {
     const left = a?.childForFieldName('left');
     const right = a?.childForFieldName('right');
     if (left?.type === 'identifier' && right) bindings.set(left.text, right);
   }
-  const byClass = new Map<string, string>();
-  const withoutRegion = new Set<string>();
+  const created: { cls: string; region: string | undefined }[] = [];
   for (const call of root.descendantsOfType('call')) {
     if (!call) continue;
     const cls = dottedName(call.childForFieldName('function'))?.split('.').pop();
     // Classes only (CapWords): calls of functions are not stacks being created.
     if (!cls || !/^[A-Z]/.test(cls) || cls === 'Environment' || cls === 'App') continue;
-    const region = envRegion(keywordValue(call, 'env'), bindings);
-    if (!region) {
-      withoutRegion.add(cls);
-      continue;
-    }
-    if (byClass.has(cls) && byClass.get(cls) !== region) withoutRegion.add(cls);
-    byClass.set(cls, region);
+    created.push({ cls, region: envRegion(keywordValue(call, 'env'), bindings) });
   }
-  for (const c of withoutRegion) byClass.delete(c);
-  return byClass;
+  return classRegions(created);
 }
 
 const pythonEntry: EntryReader = (entry, text) => {
@@ -76,15 +67,7 @@ function enclosingClass(node: SyntaxNode): string | undefined {
   return undefined;
 }
 
-const perParse = new WeakMap<ParsedPython, ReturnType<typeof appRegions> | null>();
-
 /** The region the app's entry creates the enclosing stack class in; records the files read on `parsed`. */
 export function pyAppRegionOf(parsed: ParsedPython, node: SyntaxNode): string | undefined {
-  if (!parsed.absPath) return undefined;
-  let app = perParse.get(parsed);
-  if (app === undefined) perParse.set(parsed, (app = appRegions(parsed.absPath, pythonEntry) ?? null));
-  if (!app) return undefined;
-  parsed.dependencies = app.deps;
-  const cls = enclosingClass(node);
-  return cls ? app.byClass.get(cls) : undefined;
+  return appRegionOfClass(parsed, () => enclosingClass(node), pythonEntry);
 }

@@ -3,6 +3,7 @@ import type { Workload } from '../../core/types';
 import { NON_EC2_SERVICE_RE } from '../cdk/instance-enums';
 import { callArguments, calleeName, dottedName, stringValue, type ParsedPython } from '../python/syntax';
 import { intValue } from '../sagemaker/context';
+import { isRegion } from '../shared/region';
 
 /** Facts around an instance type in a CDK for Python file (same shape as the TypeScript side). */
 export interface CdkPySite {
@@ -117,6 +118,6 @@ export function pyFileRegion(parsed: ParsedPython): string | undefined {
       if (r) regions.add(r);
     }
   }
-  const valid = [...regions].filter((r) => /^[a-z]{2}(-gov)?-[a-z]+-\d$/.test(r));
+  const valid = [...regions].filter(isRegion);
   return valid.length === 1 ? valid[0] : undefined;
 }

@@ -1,8 +1,9 @@
-import { statSync } from 'node:fs';
 import * as path from 'node:path';
 import { parse as parseJsonc } from 'jsonc-parser';
+import { dependencyUnchanged, statDependency } from '../../core/dependency';
 import { readTextFileSync } from '../../core/read-text';
 import type { FileDependency } from '../../core/types';
+import { isRegion } from '../shared/region';
 import { literalString, memberName, nodesOfType, objectProperty, parseCdk, propertyKey, type Node, type ParsedCdk } from './syntax';
 
 /**
@@ -18,26 +19,16 @@ export interface AppRegions {
   deps: FileDependency[];
 }
 
-const REGION_RE = /^[a-z]{2}(-gov)?-[a-z]+-\d$/;
 const MAX_BYTES = 2 * 1024 * 1024;
 /** Folders climbed from a file to find its app's cdk.json. */
 const MAX_LEVELS = 12;
-
-function dep(file: string): FileDependency | undefined {
-  try {
-    const st = statSync(file);
-    return st.isFile() ? { path: file, size: st.size, mtimeMs: st.mtimeMs } : undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 /** The nearest cdk.json above a file's folder, or undefined. */
 function findCdkJson(absPath: string): string | undefined {
   let dir = path.dirname(absPath);
   for (let i = 0; i < MAX_LEVELS; i++) {
     const candidate = path.join(dir, 'cdk.json');
-    if (dep(candidate)) return candidate;
+    if (statDependency(candidate, true)) return candidate;
     const up = path.dirname(dir);
     if (up === dir) return undefined;
     dir = up;
@@ -60,18 +51,38 @@ export type EntryReader = (entry: string, text: string) => Map<string, string> |
 /** The reader of TypeScript and JavaScript entries. */
 const scriptEntry: EntryReader = (entry, text) => (/\.(ts|tsx|js|mjs|cjs)$/i.test(entry) ? regionsOfEntry(parseCdk(text, path.basename(entry))) : undefined);
 
+/** The entry a cdk.json's `app` command runs; undefined when it names none (or cannot be read). */
+function entryOfCdkJson(cdkJson: string): string | undefined {
+  try {
+    const config = parseJsonc(readTextFileSync(cdkJson, MAX_BYTES)) as { app?: unknown } | undefined;
+    return typeof config?.app === 'string' ? entryOfApp(config.app, path.dirname(cdkJson)) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** The app a file belongs to: the folder of the nearest cdk.json above it, and the entry its `app` command runs. */
 export function cdkAppOf(absPath: string): { root: string; entry?: string } | undefined {
   const cdkJson = findCdkJson(absPath);
   if (!cdkJson) return undefined;
-  const root = path.dirname(cdkJson);
-  try {
-    const config = parseJsonc(readTextFileSync(cdkJson, MAX_BYTES)) as { app?: unknown } | undefined;
-    const entry = typeof config?.app === 'string' ? entryOfApp(config.app, root) : undefined;
-    return entry ? { root, entry } : { root };
-  } catch {
-    return { root };
+  const entry = entryOfCdkJson(cdkJson);
+  return entry ? { root: path.dirname(cdkJson), entry } : { root: path.dirname(cdkJson) };
+}
+
+/**
+ * Stack class → region from the classes an entry creates, each with the region it is created in
+ * (undefined: none, or none literal). A class also created without one, or in another region,
+ * is left out: which region applies is unknown.
+ */
+export function classRegions(created: Iterable<{ cls: string; region: string | undefined }>): Map<string, string> {
+  const byClass = new Map<string, string>();
+  const unknown = new Set<string>();
+  for (const { cls, region } of created) {
+    if (!region || (byClass.has(cls) && byClass.get(cls) !== region)) unknown.add(cls);
+    else byClass.set(cls, region);
   }
+  for (const c of unknown) byClass.delete(c);
+  return byClass;
 }
 
 /** The literal `region` of an `env` value: an object in place, or a `const` in the file holding one. */
@@ -84,39 +95,25 @@ function envRegion(parsed: ParsedCdk, env: Node | undefined): string | undefined
     return undefined;
   }
   const r = literalString(objectProperty(env, 'region'));
-  return r && REGION_RE.test(r) ? r : undefined;
+  return isRegion(r) ? r : undefined;
 }
 
 /** What an entry file says: the region of each class created there (`new X(scope, id, { env })`), where it is one literal. */
-export function regionsOfEntry(parsed: ParsedCdk): Map<string, string> {
-  const byClass = new Map<string, string>();
-  const withoutRegion = new Set<string>();
+function regionsOfEntry(parsed: ParsedCdk): Map<string, string> {
+  const created: { cls: string; region: string | undefined }[] = [];
   for (const n of nodesOfType(parsed, 'NewExpression')) {
     const cls = memberName(n.callee)?.split('.').pop();
     if (!cls) continue;
     const props = n.arguments.find((a) => a.type === 'ObjectExpression');
     const envProp = props?.type === 'ObjectExpression' ? props.properties.find((p) => p.type === 'Property' && propertyKey(p) === 'env') : undefined;
-    const region = envProp?.type === 'Property' ? envRegion(parsed, envProp.value as Node) : undefined;
-    if (!region) {
-      withoutRegion.add(cls);
-      continue;
-    }
-    if (byClass.has(cls) && byClass.get(cls) !== region) withoutRegion.add(cls); // two regions: which one is unknown
-    byClass.set(cls, region);
+    created.push({ cls, region: envProp?.type === 'Property' ? envRegion(parsed, envProp.value as Node) : undefined });
   }
-  for (const c of withoutRegion) byClass.delete(c);
-  return byClass;
+  return classRegions(created);
 }
 
-interface Memo {
-  /** cdk.json as read, the entry it named, and the entry as read. */
-  json: FileDependency;
-  entry: string;
-  entryDep: FileDependency;
-  value: AppRegions;
-}
-const memo = new Map<string, Memo>();
-const perParse = new WeakMap<ParsedCdk, AppRegions | null>();
+/** Per cdk.json: what was found, with cdk.json and the entry as read (value.deps). */
+const memo = new Map<string, AppRegions>();
+const perParse = new WeakMap<object, AppRegions | null>();
 const MEMO_APPS = 100;
 
 /**
@@ -127,25 +124,24 @@ const MEMO_APPS = 100;
 export function appRegions(absPath: string, read: EntryReader = scriptEntry): AppRegions | undefined {
   const cdkJson = findCdkJson(absPath);
   if (!cdkJson) return undefined;
-  const jsonDep = dep(cdkJson)!;
-  const same = (a: FileDependency | undefined, b: FileDependency) => !!a && a.size === b.size && a.mtimeMs === b.mtimeMs;
   const old = memo.get(cdkJson);
   // Unchanged cdk.json and entry: two stats, nothing read.
-  if (old && same(jsonDep, old.json) && same(dep(old.entry), old.entryDep)) return old.entry === absPath ? undefined : old.value;
+  if (old?.deps.every(dependencyUnchanged)) return old.deps[1].path === absPath ? undefined : old;
+  const jsonDep = statDependency(cdkJson, true);
+  const entry = entryOfCdkJson(cdkJson);
+  const entryDep = entry ? statDependency(entry, true) : undefined;
+  if (!jsonDep || !entry || !entryDep) return undefined;
+  let byClass: Map<string, string> | undefined;
   try {
-    const config = parseJsonc(readTextFileSync(cdkJson, MAX_BYTES)) as { app?: unknown } | undefined;
-    const entry = typeof config?.app === 'string' ? entryOfApp(config.app, path.dirname(cdkJson)) : undefined;
-    const entryDep = entry ? dep(entry) : undefined;
-    if (!entry || !entryDep) return undefined;
-    const byClass = read(entry, readTextFileSync(entry, MAX_BYTES));
-    if (!byClass) return undefined;
-    const value: AppRegions = { byClass, deps: [jsonDep, entryDep] };
-    if (memo.size >= MEMO_APPS) memo.clear();
-    memo.set(cdkJson, { json: jsonDep, entry, entryDep, value });
-    return entry === absPath ? undefined : value;
+    byClass = read(entry, readTextFileSync(entry, MAX_BYTES));
   } catch {
-    return undefined; // an unreadable cdk.json or entry, or one that does not parse: nothing said
+    return undefined; // an unreadable entry, or one that does not parse: nothing said
   }
+  if (!byClass) return undefined;
+  const value: AppRegions = { byClass, deps: [jsonDep, entryDep] };
+  if (memo.size >= MEMO_APPS) memo.clear();
+  memo.set(cdkJson, value);
+  return entry === absPath ? undefined : value;
 }
 
 /**
@@ -155,18 +151,26 @@ export function appRegions(absPath: string, read: EntryReader = scriptEntry): Ap
  * Records the files read on `parsed` (ParserAdapter.dependencies).
  */
 export function appRegionOf(parsed: ParsedCdk, node: Node): string | undefined {
+  return appRegionOfClass(parsed, () => enclosingClass(parsed, node), scriptEntry);
+}
+
+/**
+ * The region the app's entry (read by `read`) creates a class in, for code of a parsed file in
+ * that class (`cls`); the files read are recorded on `parsed` (its parser's `dependencies`). The
+ * app is looked up once per parse, however many instance types the file has.
+ */
+export function appRegionOfClass(parsed: { absPath?: string; dependencies?: FileDependency[] }, cls: () => string | undefined, read: EntryReader): string | undefined {
   if (!parsed.absPath) return undefined;
-  // Once per parse of a file, however many instance types it has.
   let app = perParse.get(parsed);
-  if (app === undefined) perParse.set(parsed, (app = appRegions(parsed.absPath) ?? null));
+  if (app === undefined) perParse.set(parsed, (app = appRegions(parsed.absPath, read) ?? null));
   if (!app) return undefined;
   parsed.dependencies = app.deps;
-  const cls = enclosingClass(parsed, node);
-  return cls ? app.byClass.get(cls) : undefined;
+  const name = cls();
+  return name ? app.byClass.get(name) : undefined;
 }
 
 /** The name of the class a node is written in, if any. */
-export function enclosingClass(parsed: ParsedCdk, node: Node): string | undefined {
+function enclosingClass(parsed: ParsedCdk, node: Node): string | undefined {
   for (let n = parsed.parent(node); n; n = parsed.parent(n)) {
     if ((n.type === 'ClassDeclaration' || n.type === 'ClassExpression') && n.id) return n.id.name;
   }

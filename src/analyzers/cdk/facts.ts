@@ -1,5 +1,6 @@
 import type { Workload } from '../../core/types';
 import { NON_EC2_SERVICE_RE } from './instance-enums';
+import { isRegion } from '../shared/region';
 import { lastSegment, literalInt, literalString, memberName, nodesOfType, objectProperty, propertyKey, type Node, type ParsedCdk } from './syntax';
 
 /**
@@ -139,7 +140,7 @@ export function fileRegion(parsed: ParsedCdk): string | undefined {
   for (const n of nodesOfType(parsed, 'Property')) {
     if (propertyKey(n) !== 'env') continue;
     const region = literalString(objectProperty(n.value as Node, 'region'));
-    if (region && /^[a-z]{2}(-gov)?-[a-z]+-\d$/.test(region)) regions.add(region);
+    if (isRegion(region)) regions.add(region);
   }
   return regions.size === 1 ? [...regions][0] : undefined;
 }

@@ -2,6 +2,7 @@ import type { SourceDocument } from '../../core/document';
 import type { Workload } from '../../core/types';
 import type { TfAttribute, TfBlock, TfBody, TfEntry, TfExpr, ParsedTerraform } from './syntax';
 import { workloadFromNames } from '../shared/workload';
+import { isRegion } from '../shared/region';
 import { regionFactsOf, siblingFacts, type RegionFacts } from './module';
 
 export { workloadFromNames };
@@ -106,11 +107,6 @@ export function mapWords(e: TfExpr | undefined): string[] {
   return e.entries.flatMap((en) => [en.key, ...(en.value.kind === 'string' ? [en.value.value] : [])]);
 }
 
-const REGION_RE = /^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d$/;
-
-export function isRegion(s: string | undefined): s is string {
-  return !!s && REGION_RE.test(s);
-}
 
 /**
  * The regions a file's resources deploy to: its default `provider "aws"` and each alias. A region

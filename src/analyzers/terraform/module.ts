@@ -1,6 +1,8 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import * as path from 'node:path';
+import { dependencyUnchanged, statDependency } from '../../core/dependency';
 import { SourceDocument } from '../../core/document';
+import { readTextFileSync } from '../../core/read-text';
 import type { FileDependency } from '../../core/types';
 import { terraformParser, type ParsedTerraform, type TfExpr } from './syntax';
 
@@ -73,7 +75,6 @@ interface FileMemo {
 }
 interface FolderMemo {
   checkedAt: number;
-  signature: string;
   /** Each sibling's facts, in Terraform's loading order (names sorted). */
   files: { name: string; facts: RegionFacts | undefined }[];
   deps: FileDependency[];
@@ -91,31 +92,15 @@ function readFacts(file: string, name: string, size: number, mtimeMs: number): R
   if (old && old.size === size && old.mtimeMs === mtimeMs) return old.facts;
   let facts: RegionFacts | undefined;
   try {
-    const text = readFileSync(file, 'utf8');
+    const text = readTextFileSync(file, MAX_SIBLING_BYTES);
     const tfvars = /\.tfvars(\.json)?$/i.test(name);
     if (tfvars || HAS_FACTS.test(text)) facts = regionFactsOf(terraformParser.parse(new SourceDocument(name, text)) as ParsedTerraform, name);
   } catch {
-    facts = undefined; // unreadable or not Terraform at all: it says nothing
+    facts = undefined; // unreadable, too large, or not Terraform at all: it says nothing
   }
   if (fileMemo.size >= MEMO_FILES) fileMemo.clear();
   fileMemo.set(file, { size, mtimeMs, facts });
   return facts;
-}
-
-function unchanged(d: FileDependency): boolean {
-  const now = statDep(d.path);
-  return !!now && now.size === d.size && now.mtimeMs === d.mtimeMs;
-}
-
-/** Size and time of a path; `file`: only a regular file (a link to a pipe or a device would never end reading). */
-function statDep(p: string, file = false): FileDependency | undefined {
-  try {
-    const st = statSync(p);
-    if (file && !st.isFile()) return undefined;
-    return { path: p, size: st.size, mtimeMs: st.mtimeMs };
-  } catch {
-    return undefined;
-  }
 }
 
 /**
@@ -128,8 +113,8 @@ export function siblingFacts(absPath: string, now = Date.now()): { facts: Region
   const dir = path.dirname(absPath);
   const self = path.basename(absPath);
   let memo = folderMemo.get(dir);
-  if (!memo || now - memo.checkedAt > RECHECK_MS || !memo.watched.every(unchanged)) {
-    const folder = statDep(dir);
+  if (!memo || now - memo.checkedAt > RECHECK_MS || !memo.watched.every(dependencyUnchanged)) {
+    const folder = statDependency(dir);
     if (!folder) return undefined;
     let names: string[];
     try {
@@ -141,22 +126,13 @@ export function siblingFacts(absPath: string, now = Date.now()): { facts: Region
     } catch {
       return undefined;
     }
-    const deps: FileDependency[] = [folder];
-    for (const name of names) {
-      const d = statDep(path.join(dir, name), true);
-      if (d) deps.push(d);
-    }
-    const signature = deps.map((d) => `${d.path}:${d.size}:${d.mtimeMs}`).join('\n');
-    if (!memo || memo.signature !== signature) {
-      const files = deps.slice(1).map((d) => {
-        const name = path.basename(d.path);
-        return { name, facts: d.size > MAX_SIBLING_BYTES ? undefined : readFacts(d.path, name, d.size, d.mtimeMs) };
-      });
-      const watched = [folder, ...deps.slice(1).filter((_, i) => files[i].facts)];
-      if (folderMemo.size >= MEMO_FOLDERS) folderMemo.clear();
-      memo = { checkedAt: now, signature, files, deps, watched };
-      folderMemo.set(dir, memo);
-    } else memo.checkedAt = now;
+    // Only a regular file (a link to a pipe or a device would never end reading); an unchanged
+    // one's facts come from fileMemo, so only what changed is read again.
+    const siblings = names.flatMap((name) => statDependency(path.join(dir, name), true) ?? []);
+    const files = siblings.map((d) => ({ name: path.basename(d.path), facts: readFacts(d.path, path.basename(d.path), d.size, d.mtimeMs) }));
+    if (folderMemo.size >= MEMO_FOLDERS) folderMemo.clear();
+    memo = { checkedAt: now, files, deps: [folder, ...siblings], watched: [folder, ...siblings.filter((_, i) => files[i].facts)] };
+    folderMemo.set(dir, memo);
   }
   const facts: RegionFacts[] = [];
   for (const f of memo.files) if (f.name !== self && f.facts) facts.push(f.facts);

@@ -1,9 +1,9 @@
 import type { RuleModule } from '../../../core/rule';
 import { reportInstance } from '../../shared/instance';
+import { isRegion } from '../../shared/region';
 import { resourceKey, templateFacts, workloadFromNames } from '../facts';
 import { get, type CfnNode, type ParsedTemplate } from '../syntax';
 
-const REGION_RE = /^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d$/;
 
 function literals(n: CfnNode): Extract<CfnNode, { kind: 'scalar' }>[] {
   if (n.kind === 'scalar') return n.literal && !n.tag && typeof n.value === 'string' ? [n] : [];
@@ -43,7 +43,7 @@ export const cloudformationMappingInstanceType: RuleModule<ParsedTemplate> = {
               text: String(s.value),
               count: used?.count,
               workload: used?.workload ?? workloadFromNames([mapName, top, second]),
-              region: REGION_RE.test(top) ? top : undefined,
+              region: isRegion(top) ? top : undefined,
               resourceKey: resourceKey(ctx.document, `Mappings.${mapName}.*.${second}`),
               where: `mapping ${mapName} › ${top} › ${second}${used ? `, used by ${used.users.join(', ')}` : ''}`,
             });
