@@ -134,6 +134,13 @@ class Parser {
     return at < this.t.length ? this.t.charCodeAt(at) : -1;
   }
 
+  /** Steps over the bracket that must close what is being read here (anything else is a syntax error). */
+  private closeWith(code: number): void {
+    if (this.code() !== code) this.fail();
+    this.i++;
+    this.lastEnd = this.i;
+  }
+
   private fail(at = this.i): never {
     throw new HclSyntaxError(Math.min(at, this.t.length));
   }
@@ -451,9 +458,7 @@ class Parser {
         break;
       } else break;
     }
-    if (this.code() !== C.RParen) this.fail();
-    this.i++;
-    this.lastEnd = this.i;
+    this.closeWith(C.RParen);
     return { kind: 'other', parts, start, end: this.i };
   }
 
@@ -486,9 +491,7 @@ class Parser {
       this.i++;
       const inner = this.expression();
       this.skip();
-      if (this.code() !== C.RParen) this.fail();
-      this.i++;
-      this.lastEnd = this.i;
+      this.closeWith(C.RParen);
       return inner;
     }
     return this.fail();
@@ -555,9 +558,7 @@ class Parser {
       this.forIntro();
       this.expression();
       this.forCondition();
-      if (this.code() !== C.RBracket) this.fail();
-      this.i++;
-      this.lastEnd = this.i;
+      this.closeWith(C.RBracket);
       return { kind: 'other', parts: [], start, end: this.i };
     }
     const items: TfExpr[] = [];
@@ -568,9 +569,7 @@ class Parser {
       this.i++;
       this.skip();
     }
-    if (this.code() !== C.RBracket) this.fail();
-    this.i++;
-    this.lastEnd = this.i;
+    this.closeWith(C.RBracket);
     return { kind: 'tuple', items, start, end: this.i };
   }
 
@@ -587,9 +586,7 @@ class Parser {
       this.skip();
       if (this.t.startsWith('...', this.i)) this.i += 3;
       this.forCondition();
-      if (this.code() !== C.RBrace) this.fail();
-      this.i++;
-      this.lastEnd = this.i;
+      this.closeWith(C.RBrace);
       return { kind: 'other', parts: [], start, end: this.i };
     }
     const entries: TfEntry[] = [];
