@@ -5,6 +5,7 @@ import { scanFolder, type ScanProgress, type ScanResult } from '../core/engine';
 import type { Analyzer } from '../core/rule';
 import { compareFindings } from '../core/order';
 import { analyzeFile, type FileAnalyzer } from '../core/file-analysis';
+import { tooLargeSkip } from '../core/discovery';
 
 /** The deepest folder that contains every path. */
 export function commonRoot(absPaths: string[]): string {
@@ -63,7 +64,7 @@ export async function scanPaths(
       merged.skipped.push({ relPath: prefix, reason: 'unreadable', detail: 'not a regular file (a device or a pipe)' });
       merged.errors.push({ file: prefix, message: 'could not read: not a regular file (a device or a pipe)' });
     } else if (entry.size > opts.config.maxFileSizeKb * 1024) {
-      merged.skipped.push({ relPath: prefix, reason: 'too-large', detail: `${entry.size} bytes > limit ${opts.config.maxFileSizeKb * 1024}` });
+      merged.skipped.push(tooLargeSkip(prefix, entry.size, opts.config.maxFileSizeKb * 1024));
     } else {
       const outcome = await analyzeFile(entry.abs, prefix, opts.analyzers, opts.config, opts.signal);
       if (outcome.kind === 'analyzed') {

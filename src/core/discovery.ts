@@ -41,6 +41,11 @@ export interface DiscoveryOptions {
   onProblem?: (problem: { file: string; message: string }) => void;
 }
 
+/** A file over the size limit: skipped and counted, never read. */
+export function tooLargeSkip(relPath: string, size: number, maxBytes: number): SkippedFile {
+  return { relPath, reason: 'too-large', detail: `${size} bytes > limit ${maxBytes}` };
+}
+
 export class CancelledError extends Error {
   constructor() {
     super('cancelled');
@@ -162,7 +167,7 @@ export async function* discoverFiles(root: string, opts: DiscoveryOptions): Asyn
       }
     }
     if (st.size > opts.maxFileSizeBytes) {
-      return { kind: 'skip', skip: { relPath: rel, reason: 'too-large', detail: `${st.size} bytes > limit ${opts.maxFileSizeBytes}` } };
+      return { kind: 'skip', skip: tooLargeSkip(rel, st.size, opts.maxFileSizeBytes) };
     }
     return { kind: 'file', file: { absPath: abs, relPath: rel, size: st.size, mtimeMs: st.mtimeMs } };
   }

@@ -9,7 +9,7 @@ import type { Finding, Fix } from '../core/types';
 import { Ctx, PRODUCT } from './ctx';
 import { analysisPath } from './document-path';
 import { DocumentErrors } from './error-log';
-import { cdkAppMates, moduleMates } from './module-mates';
+import { cdkAppMates, mayHaveCdkAppMates, moduleMates } from './module-mates';
 import { findingRange, fixKey, type StoredFinding } from './fix-store';
 import { buildNotebookSource, mapRange } from './notebook-map';
 
@@ -83,7 +83,8 @@ export class LiveDiagnostics implements vscode.Disposable {
 
   /**
    * Analyses again the open files whose findings read a changed file (module-mates.ts): the
-   * Terraform files of its folder, and a CDK app's files when its cdk.json or entry changed.
+   * Terraform files of its folder, and a CDK app's files when its cdk.json or entry changed (the
+   * app is looked up, on disk, only when another script is open).
    */
   private refreshModuleMates(changed: readonly vscode.Uri[]): void {
     const open = vscode.workspace.textDocuments.filter((d) => d.uri.scheme === 'file').map((d) => ({ fsPath: d.uri.fsPath, doc: d }));
@@ -92,7 +93,7 @@ export class LiveDiagnostics implements vscode.Disposable {
     for (const uri of changed) {
       if (uri.scheme !== 'file') continue;
       for (const m of moduleMates(uri.fsPath, open)) due.add(m.doc);
-      if (/(^|[\\/])cdk\.json$|\.(ts|tsx|js|mjs|cjs|py)$/i.test(uri.fsPath)) cdk.push(uri.fsPath);
+      if (mayHaveCdkAppMates(uri.fsPath, open)) cdk.push(uri.fsPath);
     }
     for (const d of due) this.schedule(d, 0);
     if (!cdk.length) return;

@@ -16,6 +16,15 @@ export function moduleMates<T extends { fsPath: string }>(changed: string, open:
 const SCRIPT = /\.(ts|tsx|js|mjs|cjs|py)$/i;
 
 /**
+ * Whether saving `changed` can change another open document's CDK findings, so that its app is
+ * worth looking up: it is a cdk.json or a script (maybe the entry), and another script is open.
+ */
+export function mayHaveCdkAppMates(changed: string, open: readonly { fsPath: string }[]): boolean {
+  if (path.basename(changed) !== 'cdk.json' && !SCRIPT.test(changed)) return false;
+  return open.some((d) => d.fsPath !== changed && SCRIPT.test(d.fsPath) && !/\.d\.ts$/i.test(d.fsPath));
+}
+
+/**
  * The open documents whose findings can change when a CDK app's cdk.json or entry (bin/app.ts,
  * app.py) is saved: the app's other TypeScript, JavaScript and Python files, whose stacks take
  * their region from the entry. Nothing for any other file of the app.

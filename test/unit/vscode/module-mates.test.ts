@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
-import { cdkAppMates, moduleMates } from '../../../src/vscode/module-mates';
+import { cdkAppMates, mayHaveCdkAppMates, moduleMates } from '../../../src/vscode/module-mates';
 
 describe('vscode module mates: open Terraform files analysed again when a file of their folder changes', () => {
   const at = (...p: string[]) => ({ fsPath: path.join('/ws', ...p) });
@@ -24,5 +24,13 @@ describe('vscode module mates: open Terraform files analysed again when a file o
     assert.deepEqual(cdkAppMates(path.join('/ws', 'cdk', 'lib', 'gpu-stack.ts'), app, docs), []);
     const py = { root: path.join('/ws', 'pyapp'), entry: path.join('/ws', 'pyapp', 'app.py') };
     assert.deepEqual(cdkAppMates(py.entry, py, [at('pyapp', 'app.py'), at('pyapp', 'stacks', 'gpu_stack.py')]).map((d) => path.basename(d.fsPath)), ['gpu_stack.py']);
+  });
+
+  it('looks a CDK app up on disk only for a saved cdk.json or script while another script is open', () => {
+    const open = [at('cdk', 'bin', 'app.ts'), at('cdk', 'README.md')];
+    assert.equal(mayHaveCdkAppMates(path.join('/ws', 'cdk', 'bin', 'app.ts'), open), false, 'no other script open');
+    assert.equal(mayHaveCdkAppMates(path.join('/ws', 'cdk', 'cdk.json'), open), true);
+    assert.equal(mayHaveCdkAppMates(path.join('/ws', 'cdk', 'notes.md'), open), false);
+    assert.equal(mayHaveCdkAppMates(path.join('/ws', 'cdk', 'lib', 'stack.py'), [...open, at('cdk', 'lib', 'x.d.ts')]), true);
   });
 });
