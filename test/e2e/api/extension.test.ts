@@ -240,73 +240,71 @@ describe('Accel Advisor extension, API level', function () {
     }
   });
 
+  /**
+   * Writes `files` into a new folder `dir` of the workspace, opens `open` and waits until the hover
+   * on `token` prices it in `before`; then replaces `before` by `after` in `edited` in the editor,
+   * saves, and waits for the hover to follow. Closes and deletes what it made, also on failure:
+   * the workspace scan below must find what the CLI found.
+   */
+  async function expectRegionFollowsSave(o: { dir: string; files: Record<string, string>; open: string; token: string; edited: string; before: string; after: string }) {
+    const dir = fileUri(o.dir);
+    const uri = (rel: string) => vscode.Uri.joinPath(dir, ...rel.split('/'));
+    for (const [rel, text] of Object.entries(o.files)) await vscode.workspace.fs.writeFile(uri(rel), Buffer.from(text));
+    try {
+      const doc = await vscode.workspace.openTextDocument(uri(o.open));
+      await vscode.window.showTextDocument(doc, { preview: false });
+      const hover = async () => hoverText((await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, positionOf(doc, o.token).translate(0, 3))) ?? []);
+      // 60 s: the first CDK file loads the TypeScript compiler.
+      const inRegion = (region: string) => poll(async () => ((await hover()).includes(`Linux, ${region},`) ? true : undefined), 60_000);
+      assert.ok(await inRegion(o.before), `priced in ${o.before} from ${o.edited}:\n${await hover()}`);
+      // Edit the other file in the editor and save it: the open file, itself unchanged, follows.
+      const edited = await vscode.workspace.openTextDocument(uri(o.edited));
+      const at = edited.getText().indexOf(o.before);
+      const edit = new vscode.WorkspaceEdit();
+      edit.replace(edited.uri, new vscode.Range(edited.positionAt(at), edited.positionAt(at + o.before.length)), o.after);
+      assert.ok(await vscode.workspace.applyEdit(edit));
+      assert.ok(await edited.save());
+      assert.ok(await inRegion(o.after), `priced in ${o.after} after the save:\n${await hover()}`);
+    } finally {
+      for (const d of vscode.workspace.textDocuments.filter((t) => t.uri.toString().startsWith(`${dir.toString()}/`))) {
+        await vscode.window.showTextDocument(d);
+        await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+      }
+      await vscode.workspace.fs.delete(dir, { recursive: true });
+    }
+  }
+
   it("prices a Terraform resource in the region its folder's providers.tf names, and follows a saved edit of that file", async function () {
     // A module is a folder: the provider is in providers.tf, the resource in main.tf.
-    const dir = fileUri('infra/module-region');
-    const main = vscode.Uri.joinPath(dir, 'main.tf');
-    const providers = vscode.Uri.joinPath(dir, 'providers.tf');
-    await vscode.workspace.fs.writeFile(providers, Buffer.from('provider "aws" {\n  region = "eu-west-1"\n}\n'));
-    await vscode.workspace.fs.writeFile(main, Buffer.from('resource "aws_instance" "trainer" {\n  instance_type = "p4d.24xlarge"\n}\n'));
-    try {
-      const doc = await vscode.workspace.openTextDocument(main);
-      await vscode.window.showTextDocument(doc, { preview: false });
-      const hover = async () => hoverText((await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', main, positionOf(doc, 'p4d.24xlarge"').translate(0, 3))) ?? []);
-      const inRegion = (region: string) => poll(async () => ((await hover()).includes(`Linux, ${region},`) ? true : undefined));
-      assert.ok(await inRegion('eu-west-1'), `priced in eu-west-1 from providers.tf:\n${await hover()}`);
-      // Edit providers.tf in the editor and save it: main.tf, unchanged and open, follows.
-      const pdoc = await vscode.workspace.openTextDocument(providers);
-      const edit = new vscode.WorkspaceEdit();
-      const at = pdoc.getText().indexOf('eu-west-1');
-      edit.replace(providers, new vscode.Range(pdoc.positionAt(at), pdoc.positionAt(at + 'eu-west-1'.length)), 'eu-central-1');
-      assert.ok(await vscode.workspace.applyEdit(edit));
-      assert.ok(await pdoc.save());
-      assert.ok(await inRegion('eu-central-1'), `priced in eu-central-1 after the save:\n${await hover()}`);
-    } finally {
-      for (const uri of [providers, main]) {
-        const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-        if (open) {
-          await vscode.window.showTextDocument(open);
-          await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
-        }
-      }
-      // Gone before the workspace scan below, which must find what the CLI found.
-      await vscode.workspace.fs.delete(dir, { recursive: true });
-    }
+    await expectRegionFollowsSave({
+      dir: 'infra/module-region',
+      files: {
+        'providers.tf': 'provider "aws" {\n  region = "eu-west-1"\n}\n',
+        'main.tf': 'resource "aws_instance" "trainer" {\n  instance_type = "p4d.24xlarge"\n}\n',
+      },
+      open: 'main.tf',
+      token: 'p4d.24xlarge"',
+      edited: 'providers.tf',
+      before: 'eu-west-1',
+      after: 'eu-central-1',
+    });
   });
 
-  it("prices a CDK stack in the region bin/app.ts creates it in, and follows a saved edit of the entry", async function () {
-    const dir = fileUri('cdk-app');
-    const stack = vscode.Uri.joinPath(dir, 'lib', 'gpu-stack.ts');
-    const entry = vscode.Uri.joinPath(dir, 'bin', 'app.ts');
-    await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(dir, 'cdk.json'), Buffer.from('{ "app": "npx ts-node --prefer-ts-exts bin/app.ts" }\n'));
-    await vscode.workspace.fs.writeFile(entry, Buffer.from("import * as cdk from 'aws-cdk-lib';\nimport { GpuStack } from '../lib/gpu-stack';\nconst app = new cdk.App();\nnew GpuStack(app, 'Gpu', { env: { region: 'us-west-2' } });\n"));
-    await vscode.workspace.fs.writeFile(
-      stack,
-      Buffer.from("import { Stack } from 'aws-cdk-lib';\nimport * as ec2 from 'aws-cdk-lib/aws-ec2';\nexport class GpuStack extends Stack {\n  constructor(scope: any, id: string, props?: any) {\n    super(scope, id, props);\n    new ec2.Instance(this, 'Trainer', { instanceType: new ec2.InstanceType('p4d.24xlarge') } as any);\n  }\n}\n"),
-    );
-    try {
-      const doc = await vscode.workspace.openTextDocument(stack);
-      await vscode.window.showTextDocument(doc, { preview: false });
-      const hover = async () => hoverText((await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', stack, positionOf(doc, "p4d.24xlarge'").translate(0, 3))) ?? []);
-      const inRegion = (region: string) => poll(async () => ((await hover()).includes(`Linux, ${region},`) ? true : undefined), 60_000);
-      assert.ok(await inRegion('us-west-2'), `priced in us-west-2 from bin/app.ts:\n${await hover()}`);
-      const edoc = await vscode.workspace.openTextDocument(entry);
-      const edit = new vscode.WorkspaceEdit();
-      const at = edoc.getText().indexOf('us-west-2');
-      edit.replace(entry, new vscode.Range(edoc.positionAt(at), edoc.positionAt(at + 'us-west-2'.length)), 'eu-west-3');
-      assert.ok(await vscode.workspace.applyEdit(edit));
-      assert.ok(await edoc.save());
-      assert.ok(await inRegion('eu-west-3'), `priced in eu-west-3 after the save:\n${await hover()}`);
-    } finally {
-      for (const uri of [entry, stack]) {
-        const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-        if (open) {
-          await vscode.window.showTextDocument(open);
-          await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
-        }
-      }
-      await vscode.workspace.fs.delete(dir, { recursive: true });
-    }
+  it('prices a CDK stack in the region bin/app.ts creates it in, and follows a saved edit of the entry', async function () {
+    await expectRegionFollowsSave({
+      dir: 'cdk-app',
+      files: {
+        'cdk.json': '{ "app": "npx ts-node --prefer-ts-exts bin/app.ts" }\n',
+        'bin/app.ts': "import * as cdk from 'aws-cdk-lib';\nimport { GpuStack } from '../lib/gpu-stack';\nconst app = new cdk.App();\nnew GpuStack(app, 'Gpu', { env: { region: 'us-west-2' } });\n",
+        'lib/gpu-stack.ts':
+          "import { Stack } from 'aws-cdk-lib';\nimport * as ec2 from 'aws-cdk-lib/aws-ec2';\nexport class GpuStack extends Stack {\n  constructor(scope: any, id: string, props?: any) {\n    super(scope, id, props);\n    new ec2.Instance(this, 'Trainer', { instanceType: new ec2.InstanceType('p4d.24xlarge') } as any);\n  }\n}\n",
+      },
+      open: 'lib/gpu-stack.ts',
+      token: "p4d.24xlarge'",
+      edited: 'bin/app.ts',
+      before: 'us-west-2',
+      after: 'eu-west-3',
+    });
   });
 
   it('offers the replacement and suppressions as quick fixes', async function () {

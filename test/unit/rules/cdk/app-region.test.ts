@@ -2,11 +2,9 @@ import assert from 'node:assert/strict';
 import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { allAnalyzers } from '../../../../src/analyzers';
 import { entryOfApp } from '../../../../src/analyzers/cdk/app';
-import { DEFAULT_CONFIG } from '../../../../src/core/config';
-import { analyzeFile } from '../../../../src/core/file-analysis';
 import { runCli } from '../../robustness/helpers/cli';
+import { regionsOf } from '../../helpers/regions';
 
 /** A CDK stack's region comes from the app's entry (bin/app.ts) when its own file does not say. */
 describe('cdk: regions from the app entry named by cdk.json', function () {
@@ -24,13 +22,7 @@ describe('cdk: regions from the app entry named by cdk.json', function () {
   const write = (rel: string, text: string) => fs.writeFile(path.join(dir, rel), text);
   const stack = (cls: string, type: string) =>
     `import { Stack } from 'aws-cdk-lib';\nimport * as ec2 from 'aws-cdk-lib/aws-ec2';\nexport class ${cls} extends Stack {\n  constructor(scope: any, id: string, props?: any) {\n    super(scope, id, props);\n    new ec2.Instance(this, 'Box', { instanceType: new ec2.InstanceType('${type}') } as any);\n  }\n}\n`;
-  async function regions(rel: string): Promise<Record<string, string | undefined>> {
-    const outcome = await analyzeFile(path.join(dir, rel), rel, allAnalyzers, DEFAULT_CONFIG);
-    assert.equal(outcome.kind, 'analyzed');
-    const out: Record<string, string | undefined> = {};
-    if (outcome.kind === 'analyzed') for (const f of outcome.findings) if (f.instanceType) out[f.instanceType] = f.region;
-    return out;
-  }
+  const regions = (rel: string) => regionsOf(dir, rel);
 
   it('entryOfApp finds the script of the app command', () => {
     assert.equal(entryOfApp('npx ts-node --prefer-ts-exts bin/app.ts', '/r'), path.resolve('/r/bin/app.ts'));

@@ -10,6 +10,7 @@ import { SourceDocument } from '../../../../src/core/document';
 import { analyzeDocument } from '../../../../src/core/engine';
 import { analyzeFile } from '../../../../src/core/file-analysis';
 import { runCli } from '../../robustness/helpers/cli';
+import { regionsOf } from '../../helpers/regions';
 import { random } from '../../helpers/random';
 
 /** The region of a Terraform finding comes from its module (the folder), not only its file. */
@@ -23,14 +24,7 @@ describe('terraform: regions from the other files of the module', () => {
     await fs.rm(dir, { recursive: true, force: true });
   });
   const write = (name: string, text: string) => fs.writeFile(path.join(dir, name), text);
-  /** Each instance type found in a file, with the region it is priced in. */
-  async function regions(name: string): Promise<Record<string, string | undefined>> {
-    const outcome = await analyzeFile(path.join(dir, name), name, allAnalyzers, DEFAULT_CONFIG);
-    assert.equal(outcome.kind, 'analyzed');
-    const out: Record<string, string | undefined> = {};
-    if (outcome.kind === 'analyzed') for (const f of outcome.findings) if (f.instanceType) out[f.instanceType] = f.region;
-    return out;
-  }
+  const regions = (name: string) => regionsOf(dir, name);
   const MAIN = 'resource "aws_instance" "trainer" {\n  instance_type = "p4d.24xlarge"\n}\n';
 
   it('a provider in providers.tf gives main.tf its region', async () => {
