@@ -1,4 +1,4 @@
-import { closeSync, constants, fstatSync, openSync, promises as fs, readSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, promises as fs, readSync, type Stats } from 'node:fs';
 
 /**
  * Reads a small text file that a repository or a setting names (.gitignore, .accel-advisor.json,
@@ -23,22 +23,30 @@ export class NotReadableError extends Error {
 
 const NONBLOCK = typeof constants.O_NONBLOCK === 'number' ? constants.O_NONBLOCK : 0;
 
+/** A buffer for the whole file, once it is known to be a regular file within the limit (one byte more: see `text`). */
+function bufferFor(file: string, st: Stats, maxBytes: number): Buffer {
+  if (!st.isFile()) throw new NotReadableError(file, 'not a regular file (a device, a pipe or a folder)');
+  if (st.size > maxBytes) throw new NotReadableError(file, `larger than ${formatBytes(maxBytes)} (${formatBytes(st.size)})`);
+  return Buffer.alloc(st.size + 1);
+}
+
+/** The text read, unless more came than the file said it held (it grew while it was read). */
+function text(file: string, buf: Buffer, length: number): string {
+  if (length >= buf.length) throw new NotReadableError(file, 'it grew while it was read');
+  return buf.toString('utf8', 0, length);
+}
+
 export async function readTextFile(file: string, maxBytes: number): Promise<string> {
   const handle = await fs.open(file, constants.O_RDONLY | NONBLOCK);
   try {
-    const st = await handle.stat();
-    if (!st.isFile()) throw new NotReadableError(file, 'not a regular file (a device, a pipe or a folder)');
-    if (st.size > maxBytes) throw new NotReadableError(file, `larger than ${formatBytes(maxBytes)} (${formatBytes(st.size)})`);
-    // One byte more than it said it holds tells a file that grew while it was read.
-    const buf = Buffer.alloc(st.size + 1);
+    const buf = bufferFor(file, await handle.stat(), maxBytes);
     let length = 0;
     while (length < buf.length) {
       const { bytesRead } = await handle.read(buf, length, buf.length - length, length);
       if (bytesRead === 0) break;
       length += bytesRead;
     }
-    if (length > st.size) throw new NotReadableError(file, 'it grew while it was read');
-    return buf.toString('utf8', 0, length);
+    return text(file, buf, length);
   } finally {
     await handle.close();
   }
@@ -48,18 +56,14 @@ export async function readTextFile(file: string, maxBytes: number): Promise<stri
 export function readTextFileSync(file: string, maxBytes: number): string {
   const fd = openSync(file, constants.O_RDONLY | NONBLOCK);
   try {
-    const st = fstatSync(fd);
-    if (!st.isFile()) throw new NotReadableError(file, 'not a regular file (a device, a pipe or a folder)');
-    if (st.size > maxBytes) throw new NotReadableError(file, `larger than ${formatBytes(maxBytes)} (${formatBytes(st.size)})`);
-    const buf = Buffer.alloc(st.size + 1);
+    const buf = bufferFor(file, fstatSync(fd), maxBytes);
     let length = 0;
     while (length < buf.length) {
       const n = readSync(fd, buf, length, buf.length - length, length);
       if (n === 0) break;
       length += n;
     }
-    if (length > st.size) throw new NotReadableError(file, 'it grew while it was read');
-    return buf.toString('utf8', 0, length);
+    return text(file, buf, length);
   } finally {
     closeSync(fd);
   }
